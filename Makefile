@@ -1,0 +1,43 @@
+# The verbs a newcomer needs. Every target creates the virtualenv from
+# uv.lock first, so a fresh machine needs only `make demo` / `make test`.
+SHELL := /bin/bash
+UV_VERSION := 0.13.9
+VENV := .venv
+BIN := $(VENV)/bin
+ARTEFACTS := models/artefacts
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 120
+
+.PHONY: install train demo test bench lint format clean
+
+$(BIN)/.synced: pyproject.toml uv.lock
+	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet "uv==$(UV_VERSION)"
+	uv sync --frozen
+	@touch $@
+
+install: $(BIN)/.synced ## create .venv from uv.lock
+
+$(ARTEFACTS)/manifest.json: $(BIN)/.synced $(wildcard models/corpus/*.jsonl) $(wildcard models/*.py) models/configs/textcat.cfg
+	$(BIN)/coachlens train
+
+train: $(ARTEFACTS)/manifest.json ## build the classifiers (deterministic) and models/MODEL_CARD.md
+
+demo: train ## generate demo data and run the monthly flow on it
+	$(BIN)/coachlens demo
+
+test: train ## run the test suite
+	$(BIN)/pytest
+
+bench: train ## classify throughput and memory on 100,000 generated comments
+	$(BIN)/python -m models.bench
+
+lint: install ## ruff + mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(ARTEFACTS) var .pytest_cache .mypy_cache .ruff_cache

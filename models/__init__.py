@@ -1,0 +1,1 @@
+"""Classifiers, training and model cards for coachlens."""

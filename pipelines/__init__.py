@@ -1,0 +1,1 @@
+"""Prefect flows and the small pure functions their tasks wrap."""

@@ -1,0 +1,87 @@
+"""Typed settings: every path is resolved here, from one root, when asked for.
+
+Nothing is bound at import time: call :func:`get_settings` (or build
+:class:`Settings` directly in tests) and read the paths off it.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_directorates_file() -> Path:
+    return Path(str(resources.files("pipelines") / "config" / "directorates.yaml"))
+
+
+class Settings(BaseSettings):
+    """coachlens configuration, read from ``COACHLENS_*`` environment variables.
+
+    Attributes:
+        home: Data root; everything the project writes lives below it.
+        directorates_file: YAML reference list of directorates and aliases.
+        complaints_url: SQLAlchemy URL of the complaints case database; by
+            default the demo SQLite file under ``home``.
+        model_dir: Folder of trained artefacts (built by ``make train``).
+        min_cell_size: Cells with fewer comments than this are suppressed.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="COACHLENS_", extra="ignore")
+
+    home: Path = Field(default=Path("var"))
+    directorates_file: Path = Field(default_factory=_default_directorates_file)
+    complaints_url: str | None = None
+    model_dir: Path | None = None
+    min_cell_size: int = 10
+
+    @property
+    def demo_dir(self) -> Path:
+        """Folder of generated demo inputs."""
+        return self.home / "demo"
+
+    @property
+    def survey_dir(self) -> Path:
+        """Folder of survey export files (one file per wave)."""
+        return self.demo_dir / "surveys"
+
+    @property
+    def complaints_db_url(self) -> str:
+        """SQLAlchemy URL of the complaints database."""
+        if self.complaints_url:
+            return self.complaints_url
+        return f"sqlite:///{(self.demo_dir / 'complaints.sqlite').resolve()}"
+
+    @property
+    def warehouse_path(self) -> Path:
+        """The DuckDB warehouse file."""
+        return self.home / "warehouse" / "coachlens.duckdb"
+
+    @property
+    def parquet_dir(self) -> Path:
+        """Root of the period/directorate-partitioned Parquet tables."""
+        return self.home / "warehouse" / "parquet"
+
+    @property
+    def reports_dir(self) -> Path:
+        """Root of the per-period reports."""
+        return self.home / "reports"
+
+    @property
+    def validation_dir(self) -> Path:
+        """Great Expectations project folder (results and Data Docs)."""
+        return self.home / "validation"
+
+    @property
+    def artefact_dir(self) -> Path:
+        """Trained model artefacts; ``model_dir`` if set, else ``models/artefacts``."""
+        if self.model_dir is not None:
+            return self.model_dir
+        return Path(__file__).resolve().parent.parent / "models" / "artefacts"
+
+
+def get_settings() -> Settings:
+    """Read settings from the environment now (not at import)."""
+    return Settings()
