@@ -1,0 +1,257 @@
+"""Validate a pandas frame against one suite and return a typed, text-free result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import pandas as pd
+from great_expectations.core import ExpectationSuiteValidationResult
+from great_expectations.core.batch_definition import BatchDefinition
+from great_expectations.core.run_identifier import RunIdentifier
+from great_expectations.data_context import AbstractDataContext, FileDataContext
+from great_expectations.data_context.types.resource_identifiers import (
+    ExpectationSuiteIdentifier,
+    ValidationResultIdentifier,
+)
+
+from data_contracts.contexts import default_context
+from data_contracts.registry import get_suite
+from data_contracts.sanitize import sanitize_suite_result
+
+DATASOURCE: Final[str] = "coachlens"
+BATCH_DEFINITION: Final[str] = "whole_frame"
+
+SAFE_RESULT_FORMAT: Final[Mapping[str, Any]] = {
+    "result_format": "COMPLETE",
+    "partial_unexpected_count": 0,
+    "include_unexpected_rows": False,
+    "exclude_unexpected_values": True,
+    "return_unexpected_index_query": False,
+}
+"""Every failing row position, and no failing value, row or query.
+
+Rows are identified by position (the runner validates a copy with a fresh
+``RangeIndex``), not by ``record_id``: ids can be duplicated, which is one of
+the things the records suite checks, and not every frame has one.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectationOutcome:
+    """Outcome of one expectation.
+
+    Attributes:
+        expectation_type: Snake-case GX type, e.g. ``"expect_column_values_to_be_null"``.
+        columns: Columns the expectation looks at (empty for table-level ones).
+        rule: Quarantine rule name from ``meta["rule"]``, if any.
+        check: Kind of structural check from ``meta["check"]``, if any.
+        success: Whether the expectation held.
+        unexpected_count: Number of failing rows (0 for table-level expectations).
+        failing_rows: 0-based positions, in the validated frame, of failing rows.
+        raised_exception: GX could not evaluate it (e.g. a missing column).
+        observed_value: Metadata only (a dtype, a row count); never a cell.
+    """
+
+    expectation_type: str
+    columns: tuple[str, ...]
+    rule: str | None
+    check: str | None
+    success: bool
+    unexpected_count: int
+    failing_rows: tuple[int, ...]
+    raised_exception: bool
+    observed_value: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class SuiteResult:
+    """Typed result of :func:`run_suite`; holds no cell content.
+
+    Attributes:
+        suite_name: Name of the suite that was run.
+        run_id: Name of the validation run.
+        success: Whether every expectation held.
+        row_count: Rows in the validated frame.
+        expectations: One outcome per expectation of the suite.
+    """
+
+    suite_name: str
+    run_id: str
+    success: bool
+    row_count: int
+    expectations: tuple[ExpectationOutcome, ...] = field(default_factory=tuple)
+
+    @property
+    def failed(self) -> tuple[ExpectationOutcome, ...]:
+        """Outcomes of the expectations that did not hold."""
+        return tuple(e for e in self.expectations if not e.success)
+
+    def failing_rows(self, rule: str | None = None) -> frozenset[int]:
+        """Positions of the rows failing any expectation (or those tagged ``rule``)."""
+        return frozenset(
+            row
+            for e in self.expectations
+            if rule is None or e.rule == rule
+            for row in e.failing_rows
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable summary (for logs and reports)."""
+        return {
+            "suite_name": self.suite_name,
+            "run_id": self.run_id,
+            "success": self.success,
+            "row_count": self.row_count,
+            "expectations": [
+                {
+                    "expectation_type": e.expectation_type,
+                    "columns": list(e.columns),
+                    "rule": e.rule,
+                    "check": e.check,
+                    "success": e.success,
+                    "unexpected_count": e.unexpected_count,
+                    "failing_rows": list(e.failing_rows),
+                    "raised_exception": e.raised_exception,
+                    "observed_value": e.observed_value,
+                }
+                for e in self.expectations
+            ],
+        }
+
+
+def frame_for_gx(frame: pd.DataFrame) -> pd.DataFrame:
+    """Copy a frame into the shape the runner validates.
+
+    GX 1.x does not recognise pandas' ``str`` dtype in type checks, so string
+    columns become ``object`` (values unchanged); the index becomes a
+    ``RangeIndex`` so failing rows come back as positions.
+
+    Args:
+        frame: Any frame.
+
+    Returns:
+        A new frame.
+    """
+    out = frame.reset_index(drop=True)
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.StringDtype):
+            out[col] = out[col].astype(object)
+    return out
+
+
+def _batch_definition(context: AbstractDataContext, asset_name: str) -> BatchDefinition[Any]:
+    sources = context.data_sources
+    if DATASOURCE in sources.all():
+        datasource = sources.get(DATASOURCE)
+    else:
+        datasource = sources.add_pandas(name=DATASOURCE)
+    if asset_name in datasource.get_asset_names():
+        asset = datasource.get_asset(asset_name)
+    else:
+        asset = datasource.add_dataframe_asset(name=asset_name)
+    if any(bd.name == BATCH_DEFINITION for bd in asset.batch_definitions):
+        return asset.get_batch_definition(BATCH_DEFINITION)
+    return asset.add_batch_definition_whole_dataframe(BATCH_DEFINITION)  # type: ignore[no-any-return]
+
+
+def _columns(kwargs: Mapping[str, Any]) -> tuple[str, ...]:
+    if "column" in kwargs:
+        return (str(kwargs["column"]),)
+    if "column_A" in kwargs:
+        return (str(kwargs["column_A"]), str(kwargs["column_B"]))
+    return tuple(str(c) for c in kwargs.get("column_list", ()))
+
+
+def _outcomes(result: ExpectationSuiteValidationResult) -> tuple[ExpectationOutcome, ...]:
+    outcomes = []
+    for item in result.results:
+        config = item.expectation_config
+        assert config is not None
+        meta = config.meta or {}
+        details = item.result or {}
+        exception = item.exception_info or {}
+        outcomes.append(
+            ExpectationOutcome(
+                expectation_type=config.type,
+                columns=_columns(config.kwargs),
+                rule=meta.get("rule"),
+                check=meta.get("check"),
+                success=bool(item.success),
+                unexpected_count=int(details.get("unexpected_count") or 0),
+                failing_rows=tuple(int(i) for i in details.get("unexpected_index_list", ())),
+                raised_exception=bool(exception.get("raised_exception")),
+                observed_value=details.get("observed_value"),
+            )
+        )
+    return tuple(outcomes)
+
+
+def _persist(
+    context: FileDataContext,
+    result: ExpectationSuiteValidationResult,
+    *,
+    suite_name: str,
+    batch_id: str,
+    run: RunIdentifier,
+) -> None:
+    suite_id = ExpectationSuiteIdentifier(name=suite_name)
+    key = ValidationResultIdentifier(
+        batch_identifier=batch_id, expectation_suite_identifier=suite_id, run_id=run
+    )
+    context.validation_results_store.store_validation_results(
+        suite_validation_result=result,
+        suite_validation_result_identifier=key,
+        expectation_suite_identifier=suite_id,
+    )
+
+
+def run_suite(
+    frame: pd.DataFrame,
+    suite_name: str,
+    *,
+    context: AbstractDataContext | None = None,
+    directorates: Sequence[str] | None = None,
+    run_id: str | None = None,
+) -> SuiteResult:
+    """Validate a pandas frame against a registered suite.
+
+    Results carry counts and failing row positions only: GX is asked not to
+    collect failing values (:data:`SAFE_RESULT_FORMAT`) and the result is
+    passed through :func:`data_contracts.sanitize.sanitize_suite_result`
+    before anything is kept. With a file-backed context the sanitised result
+    is stored in the project, for :func:`data_contracts.build_data_docs`.
+
+    Args:
+        frame: The frame to validate (it is not modified).
+        suite_name: One of :data:`data_contracts.registry.SUITE_NAMES`.
+        context: GX context; ``None`` uses a process-wide in-memory one.
+        directorates: Reference directorate names (for ``"records"``).
+        run_id: Name of the run, shown in Data Docs; defaults to a timestamp.
+
+    Returns:
+        The typed result; ``failing_rows`` are positions in ``frame``.
+
+    Raises:
+        KeyError: Unknown ``suite_name``.
+    """
+    ctx = context if context is not None else default_context()
+    suite = ctx.suites.add_or_update(get_suite(suite_name, directorates=directorates))
+    data = frame_for_gx(frame)
+    batch = _batch_definition(ctx, suite_name).get_batch(batch_parameters={"dataframe": data})
+    result = batch.validate(suite, result_format=dict(SAFE_RESULT_FORMAT))
+    sanitize_suite_result(result)
+    now = dt.datetime.now(dt.UTC)
+    run = RunIdentifier(run_name=run_id or now.strftime("%Y%m%dT%H%M%SZ"), run_time=now)
+    result.meta["run_id"] = run
+    if isinstance(ctx, FileDataContext):
+        _persist(ctx, result, suite_name=suite_name, batch_id=batch.id, run=run)
+    return SuiteResult(
+        suite_name=suite_name,
+        run_id=str(run.run_name),
+        success=bool(result.success),
+        row_count=len(data),
+        expectations=_outcomes(result),
+    )

@@ -1,0 +1,111 @@
+"""The normalised frame every source returns, and helpers to build it."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import pandas as pd
+
+from pipelines.directorates import DirectorateReference
+from pipelines.schema import RECORD_COLUMNS
+
+EXTRA_COLUMNS: Final[tuple[str, ...]] = (
+    "raw_directorate",
+    "occurred_at",
+    "batch_period",
+    "parse_error",
+)
+"""Columns beyond :data:`pipelines.schema.RECORD_COLUMNS` that validation needs.
+
+``raw_directorate`` is the value as delivered, ``occurred_at`` the parsed
+submission/opening time (tz-naive, ``NaT`` if unparseable), ``batch_period``
+the ``YYYY-MM`` the file or query declares, and ``parse_error`` says why a
+row could not be parsed (missing when it parsed fine).
+"""
+
+SOURCE_COLUMNS: Final[tuple[str, ...]] = (*RECORD_COLUMNS, *EXTRA_COLUMNS)
+"""Columns, in order, of the frame returned by every source reader."""
+
+_DAY_FIRST_FORMATS: Final[tuple[str, ...]] = ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y")
+
+
+def empty_frame() -> pd.DataFrame:
+    """Return a frame with the source columns and no rows."""
+    frame = pd.DataFrame({column: pd.Series(dtype=object) for column in SOURCE_COLUMNS})
+    frame["occurred_at"] = pd.Series(dtype="datetime64[ns]")
+    return frame
+
+
+def clean_value(value: Any) -> str | None:
+    """Turn a cell into text: ``None`` for missing or empty, ints without ``.0``.
+
+    Args:
+        value: A cell from a CSV, spreadsheet, Parquet file or database row.
+
+    Returns:
+        The text, unchanged apart from the conversions above (whitespace kept).
+    """
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return None
+        if value.is_integer():
+            return str(int(value))
+    text = str(value)
+    return text if text != "" else None
+
+
+def parse_timestamps(values: pd.Series) -> pd.Series:
+    """Parse mixed timestamps to tz-naive ``datetime64[ns]``, ``NaT`` if unparseable.
+
+    ISO 8601 strings and datetime objects are read first; the rest are tried
+    as UK day-first dates (``14/06/2025 09:31``). Time-zone aware values are
+    converted to UTC and made naive.
+
+    Args:
+        values: Strings, datetimes or missing values.
+
+    Returns:
+        A series aligned with ``values``.
+    """
+    raw = pd.Series(values, dtype=object, index=values.index)
+    parsed = pd.to_datetime(raw, errors="coerce", format="ISO8601", utc=True)
+    for fmt in _DAY_FIRST_FORMATS:
+        todo = parsed.isna() & raw.notna()
+        if not todo.any():
+            break
+        parsed[todo] = pd.to_datetime(raw[todo], errors="coerce", format=fmt, utc=True)
+    return parsed.dt.tz_convert(None).astype("datetime64[ns]")
+
+
+def normalise_directorates(raw: pd.Series, reference: DirectorateReference) -> pd.Series:
+    """Map raw directorate spellings to canonical names (missing when unknown).
+
+    Args:
+        raw: Directorates as delivered.
+        reference: The reference list.
+
+    Returns:
+        Canonical names aligned with ``raw``; unknown or blank -> missing.
+    """
+    mapping = {value: reference.normalise(value) for value in raw.dropna().unique()}
+    return raw.map(mapping).astype(object).where(raw.notna(), None)
+
+
+def finish(columns: dict[str, Any]) -> pd.DataFrame:
+    """Assemble a frame in :data:`SOURCE_COLUMNS` order with stable dtypes.
+
+    Args:
+        columns: One array-like per source column.
+
+    Returns:
+        The frame; text columns have object dtype with ``None`` for missing.
+    """
+    frame = pd.DataFrame({name: columns[name] for name in SOURCE_COLUMNS})
+    for name in SOURCE_COLUMNS:
+        if name != "occurred_at":
+            column = frame[name].astype(object)
+            frame[name] = column.where(column.notna(), None)
+    frame["occurred_at"] = frame["occurred_at"].astype("datetime64[ns]")
+    return frame
