@@ -26,7 +26,7 @@ RECORDS_INPUT_COLUMNS: Final[tuple[str, ...]] = RECORD_COLUMNS + EXTRA_RECORD_CO
 OCCURRED_MONTH: Final[str] = "occurred_month"
 """Derived column (``YYYY-MM`` of ``occurred_at``) compared with ``batch_period``."""
 
-PERIOD_REGEX: Final[str] = r"^\d{4}-(0[1-9]|1[0-2])$"
+PERIOD_REGEX: Final[str] = r"^\d{4}-(?:0[1-9]|1[0-2])$"
 """A ``YYYY-MM`` period."""
 
 LABELS_COLUMN: Final[str] = "labels"

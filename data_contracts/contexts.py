@@ -12,8 +12,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import great_expectations as gx
-from great_expectations.data_context import AbstractDataContext, FileDataContext
 from great_expectations.data_context.types.base import ProgressBarsConfig
+
+from data_contracts._gx import AbstractDataContext, FileDataContext
 
 DATA_DOCS_SITE = "local_site"
 

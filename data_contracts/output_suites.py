@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import great_expectations as gx
-import great_expectations.expectations as gxe
 from great_expectations.expectations.row_conditions import Column
 
+from data_contracts import _gx as gxe
 from data_contracts.columns import (
     LABELS_COLUMN,
     PERIOD_REGEX,

@@ -17,7 +17,13 @@ _BUILDERS: Final[dict[str, Callable[[], gx.ExpectationSuite]]] = {
     "trend": trend_suite,
 }
 
-SUITE_NAMES: Final[tuple[str, ...]] = ("raw_survey", "raw_complaint", "records", "classified", "trend")
+SUITE_NAMES: Final[tuple[str, ...]] = (
+    "raw_survey",
+    "raw_complaint",
+    "records",
+    "classified",
+    "trend",
+)
 """Valid suite names, in pipeline order."""
 
 

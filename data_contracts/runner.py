@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 import pandas as pd
-from great_expectations.core import ExpectationSuiteValidationResult
+from great_expectations.core import ExpectationSuite, ExpectationSuiteValidationResult
 from great_expectations.core.batch_definition import BatchDefinition
 from great_expectations.core.run_identifier import RunIdentifier
-from great_expectations.data_context import AbstractDataContext, FileDataContext
 from great_expectations.data_context.types.resource_identifiers import (
     ExpectationSuiteIdentifier,
     ValidationResultIdentifier,
 )
+from great_expectations.datasource.fluent.pandas_datasource import PandasDatasource
 
+from data_contracts._gx import AbstractDataContext, FileDataContext
 from data_contracts.contexts import default_context
 from data_contracts.registry import get_suite
 from data_contracts.sanitize import sanitize_suite_result
@@ -75,7 +76,7 @@ class SuiteResult:
         run_id: Name of the validation run.
         success: Whether every expectation held.
         row_count: Rows in the validated frame.
-        expectations: One outcome per expectation of the suite.
+        expectations: One outcome per expectation, in suite order.
     """
 
     suite_name: str
@@ -144,17 +145,19 @@ def frame_for_gx(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _batch_definition(context: AbstractDataContext, asset_name: str) -> BatchDefinition[Any]:
     sources = context.data_sources
-    if DATASOURCE in sources.all():
-        datasource = sources.get(DATASOURCE)
-    else:
-        datasource = sources.add_pandas(name=DATASOURCE)
+    datasource = sources.get(DATASOURCE) if DATASOURCE in sources.all() else None
+    if not isinstance(datasource, PandasDatasource):
+        datasource = sources.add_or_update_pandas(name=DATASOURCE)
     if asset_name in datasource.get_asset_names():
         asset = datasource.get_asset(asset_name)
     else:
         asset = datasource.add_dataframe_asset(name=asset_name)
+    definition: BatchDefinition[Any]
     if any(bd.name == BATCH_DEFINITION for bd in asset.batch_definitions):
-        return asset.get_batch_definition(BATCH_DEFINITION)
-    return asset.add_batch_definition_whole_dataframe(BATCH_DEFINITION)  # type: ignore[no-any-return]
+        definition = asset.get_batch_definition(BATCH_DEFINITION)
+    else:
+        definition = asset.add_batch_definition_whole_dataframe(BATCH_DEFINITION)
+    return definition
 
 
 def _columns(kwargs: Mapping[str, Any]) -> tuple[str, ...]:
@@ -165,9 +168,14 @@ def _columns(kwargs: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(str(c) for c in kwargs.get("column_list", ()))
 
 
-def _outcomes(result: ExpectationSuiteValidationResult) -> tuple[ExpectationOutcome, ...]:
+def _outcomes(
+    result: ExpectationSuiteValidationResult, suite: ExpectationSuite
+) -> tuple[ExpectationOutcome, ...]:
+    order = {e.id: i for i, e in enumerate(suite.expectations)}
     outcomes = []
-    for item in result.results:
+    for item in sorted(
+        result.results, key=lambda r: order.get(getattr(r.expectation_config, "id", None), 0)
+    ):
         config = item.expectation_config
         assert config is not None
         meta = config.meta or {}
@@ -253,5 +261,5 @@ def run_suite(
         run_id=str(run.run_name),
         success=bool(result.success),
         row_count=len(data),
-        expectations=_outcomes(result),
+        expectations=_outcomes(result, suite),
     )

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import great_expectations as gx
-import great_expectations.expectations as gxe
 
+from data_contracts import _gx as gxe
 from data_contracts import rules
 from data_contracts.columns import OCCURRED_MONTH, PERIOD_REGEX, RECORDS_INPUT_COLUMNS
 from pipelines.schema import CASE_CATEGORIES, CASE_COLUMNS, SOURCES, SURVEY_COLUMNS

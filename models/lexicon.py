@@ -216,6 +216,13 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"(never|rarely|hardly) (see|seen|hear) (my|our|the|a|from) [manager|boss|supervisor"
             r"|managers|them]",
             r"fobbed off",
+            r"(do|does|did) n't (care|give)",
+            r"(dont|doesnt|didnt) (care|give)",
+            r"(nobody|noone) (does|did|has|do) [done|ever] (anything|nothing|something)",
+            r"no one (does|did|has|do) [done|ever] (anything|nothing|something)",
+            r"nothing (happens|happened|changes|changed|ever)",
+            r"part of the job",
+            r"(just|only) a number",
             r"brushed (off|aside)",
         ),
         "topic": (r"support", r"training", r"development", r"supervision", r"wellbeing"),
@@ -248,8 +255,18 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"(picked|picks|picking) on",
             r"singl(ed|ing) (me|her|him|them|out)",
             r"in front of (the|colleagues|customers|everyone|others|other)",
-            r"mocked",
+            r"mock(s|ed|ing)?",
             r"victimi[sz](e|es|ed|ing|ation)",
+            r"undermin(e|es|ed|ing)",
+            r"ridicul(e|es|ed|ing)",
+            r"(snide|nasty|vindictive|abusive|unprofessional|hostile)",
+            r"(racism|sexism|homophobia|misogyny|discrimination)",
+            r"(treat|treats|treated|treating) (us|me|staff|people|everyone|them|her|him) like "
+            r"(dirt|rubbish|crap|shit|garbage|slaves|idiots|children|dogs)",
+            r"gaslight(s|ed|ing)?",
+            r"(frozen|froze|freeze|freezes) [me|her|him|them] out",
+            r"ostraci[sz](e|es|ed|ing)",
+            r"(lost|loses|loose) (his|her|their) temper",
         ),
         "topic": (r"bullying", r"harassment", r"respect"),
     },
@@ -264,10 +281,20 @@ MANAGEMENT: Final[str] = (
 """One token naming management (the codebook's scope)."""
 
 OUT_OF_SCOPE: Final[str] = (
-    r"(customers?|public|residents?|clients?|service|users?|patients?|callers?|tenants?|visitors?"
-    r"|parents?|families|shoppers|guests?|students?|pupils?|people)"
+    r"(customers?|public|residents?|clients?|users?|patients?|callers?|tenants?|visitors?"
+    r"|parents?|families|shoppers|guests?|students?|pupils?|man|woman|drunk|drunks|guy)"
 )
 """One token naming people outside the organisation."""
+
+COLLEAGUES: Final[str] = r"(colleagues?|co-?workers?|coworkers|peers?|team|crew|staff|lads)"
+"""One token naming fellow staff (conduct covers colleagues too)."""
+
+NEG_VERDICT: Final[frozenset[str]] = frozenset(
+    "poor bad terrible awful appalling shocking rubbish useless incompetent clueless dreadful "
+    "horrible weak worst abysmal disgraceful crap pathetic inept toxic joke lacking "
+    "ineffective disorganised disorganized out-of-touch".split()
+)
+"""Words that make a judgement of management negative (no hedges: "more managers" is no verdict)."""
 
 NEG_EVAL: Final[frozenset[str]] = frozenset(
     "poor bad terrible awful appalling shocking rubbish useless incompetent clueless dreadful "

@@ -36,6 +36,8 @@ from models.taxonomy import LABEL_INDEX, LABELS, QuestionKind, question_kind
 
 RULES_FACTORY: Final[str] = "coachlens_theme_rules"
 WINDOW: Final[int] = 5
+SHORT_ANSWER: Final[int] = 8
+"""A bare topic ("communication") takes its polarity from the question only in answers this short."""
 """How many tokens before a cue a negation or hedge may stand."""
 
 if not Doc.has_extension("rule_scores"):
@@ -45,6 +47,7 @@ if not Doc.has_extension("question_kind"):
 
 _MGMT = re.compile(f"^{lexicon.MANAGEMENT}$")
 _OUTSIDE = re.compile(f"^{lexicon.OUT_OF_SCOPE}$")
+_COLLEAGUE = re.compile(f"^{lexicon.COLLEAGUES}$")
 _OVERALL_MGMT = re.compile(
     r"^(manager|managers|management|managment|mgmt|leadership|leaders|slt|smt|bosses|boss"
     r"|supervisors|supervisor|seniors|directors)$"
@@ -151,7 +154,10 @@ def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
     """
     scores = np.zeros(len(LABELS), dtype=np.float32)
     qkind: QuestionKind = doc._.question_kind
-    about_manager = any(_MGMT.match(t.lower_) for t in doc)
+    words = [t.lower_ for t in doc]
+    about_manager = any(_MGMT.match(t) for t in words)
+    outsiders = any(_OUTSIDE.match(t) for t in words)
+    insiders = about_manager or any(_COLLEAGUE.match(t) for t in words)
     judgements: dict[str, float] = {}
     for match_id, start, end in matcher(doc):
         aspect, kind = doc.vocab.strings[match_id].split("/")
@@ -167,21 +173,25 @@ def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
             and (qkind is QuestionKind.ADVICE or start == c_start)
         ):
             polarity, confidence = "neg", 0.7  # advice / imperative: the behaviour is missing
-        if polarity is None:
+        if polarity is None and len(doc) <= SHORT_ANSWER:
             if kind == "topic" and qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
                 polarity, confidence = "neg", 0.6
             elif kind == "topic" and qkind is QuestionKind.GOOD:
                 polarity, confidence = "pos", 0.6
             else:
                 continue
+        if polarity is None:
+            continue
         clause = [t.lower_ for t in doc[c_start:c_end]]
         if aspect == "overall":
+            near_words = [t.lower_ for t in doc[max(c_start, start - 3) : min(c_end, end + 4)]]
+            verdict = _has(near_words, lexicon.NEG_VERDICT) or _has(near_words, lexicon.POS_EVAL)
+            if kind == "topic" and not verdict and len(doc) > SHORT_ANSWER:
+                continue
             judgements[polarity] = max(judgements.get(polarity, 0.0), confidence)
             continue
-        if aspect == "conduct" and polarity == "neg":
-            outsiders = any(_OUTSIDE.match(t) for t in clause)
-            if outsiders and not any(_MGMT.match(t) for t in clause):
-                continue
+        if aspect == "conduct" and polarity == "neg" and outsiders and not insiders:
+            continue
         if not about_manager and kind != "topic":
             confidence -= 0.2
         idx = LABEL_INDEX[f"{aspect}:{polarity}"]

@@ -1,0 +1,165 @@
+"""Load trained artefacts and classify comments: the API the CLI and flows use.
+
+``ThemeClassifier.load(dir)`` returns the default ensemble: the rule
+component, the scikit-learn pipeline and the spaCy ``textcat_multilabel``
+model, combined as ``w * rules + (1 - w) * mean(sklearn, spacy)`` with a
+tuned threshold per label (see ``ensemble.json`` in the artefact folder).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import joblib
+import numpy as np
+import pandas as pd
+
+from models import sk_model, spacy_model
+from models.rules import rule_scores
+from models.taxonomy import LABELS, question_kind
+from models.text import clean_text
+
+ModelKind = Literal["ensemble", "sklearn", "spacy", "rules"]
+MODEL_KINDS: tuple[ModelKind, ...] = ("ensemble", "sklearn", "spacy", "rules")
+RULE_THRESHOLD = 0.45
+
+
+def score_column(label: str) -> str:
+    """Column name of a label's score in classified tables (``score_listening_neg``)."""
+    return "score_" + label.replace(":", "_")
+
+
+@dataclass
+class ThemeClassifier:
+    """A loaded classifier of one kind.
+
+    Attributes:
+        kind: Which model scores comments.
+        version: Model version from the artefact manifest.
+        params: Ensemble weights and per-label thresholds.
+    """
+
+    kind: ModelKind
+    version: str
+    params: dict[str, Any]
+    _sk: Any = field(default=None, repr=False)
+    _nlp: Any = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, artefact_dir: Path, kind: ModelKind = "ensemble") -> ThemeClassifier:
+        """Load trained artefacts built by ``make train``.
+
+        Args:
+            artefact_dir: Folder holding ``manifest.json``.
+            kind: ``ensemble`` (default), ``sklearn``, ``spacy`` or ``rules``.
+
+        Returns:
+            The classifier.
+
+        Raises:
+            FileNotFoundError: If the artefacts are missing (run ``make train``).
+            ValueError: If ``kind`` is unknown.
+        """
+        if kind not in MODEL_KINDS:
+            raise ValueError(f"unknown model kind {kind!r}; choose one of {MODEL_KINDS}")
+        manifest_path = artefact_dir / "manifest.json"
+        if not manifest_path.exists():
+            raise FileNotFoundError(
+                f"no trained models in {artefact_dir} (manifest.json missing); run `make train`"
+            )
+        manifest = json.loads(manifest_path.read_text())
+        params = json.loads((artefact_dir / "ensemble.json").read_text())
+        sk = joblib.load(artefact_dir / "sklearn.joblib") if kind in ("ensemble", "sklearn") else None
+        nlp = spacy_model.load(artefact_dir / "spacy") if kind in ("ensemble", "spacy") else None
+        return cls(kind=kind, version=manifest["version"], params=params, _sk=sk, _nlp=nlp)
+
+    @property
+    def thresholds(self) -> np.ndarray:
+        """Per-label decision thresholds of this kind of model."""
+        if self.kind == "rules":
+            return np.full(len(LABELS), RULE_THRESHOLD, dtype=np.float32)
+        return np.asarray(self.params["thresholds"][self.kind], dtype=np.float32)
+
+    def _scores_clean(self, texts: list[str], questions: list[str | None]) -> np.ndarray:
+        if self.kind == "rules":
+            return rule_scores(texts, questions)
+        if self.kind == "sklearn":
+            return sk_model.predict_proba(self._sk, texts, questions)
+        if self.kind == "spacy":
+            return spacy_model.predict_proba(self._nlp, texts, questions)
+        ml = (
+            sk_model.predict_proba(self._sk, texts, questions)
+            + spacy_model.predict_proba(self._nlp, texts, questions)
+        ) / 2
+        w = float(self.params["rule_weight"])
+        return np.asarray(w * rule_scores(texts, questions) + (1 - w) * ml, dtype=np.float32)
+
+    def scores(
+        self, texts: Sequence[object], questions: Sequence[str | None] | None = None
+    ) -> np.ndarray:
+        """Scores ``(n, 18)`` in codebook order; empty comments score 0.
+
+        Identical (comment, question kind) pairs are scored once.
+
+        Args:
+            texts: Raw comments (any value; non-strings count as empty).
+            questions: The question each comment answers, or ``None``.
+
+        Returns:
+            A float32 array.
+        """
+        qs: list[str | None] = list(questions) if questions is not None else [None] * len(texts)
+        if len(qs) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(qs)} questions")
+        cleaned = [clean_text(t) for t in texts]
+        keys = [(c, question_kind(q).value) for c, q in zip(cleaned, qs, strict=True)]
+        unique: dict[tuple[str, str], int] = {}
+        for key in keys:
+            if key[0] and key not in unique:
+                unique[key] = len(unique)
+        out = np.zeros((len(texts), len(LABELS)), dtype=np.float32)
+        if not unique:
+            return out
+        u_texts = [k[0] for k in unique]
+        u_questions: list[str | None] = [k[1] for k in unique]
+        u_scores = self._scores_clean(u_texts, u_questions)
+        rows = [i for i, k in enumerate(keys) if k[0]]
+        out[rows] = u_scores[[unique[keys[i]] for i in rows]]
+        return out
+
+    def predict(
+        self, texts: Sequence[object], questions: Sequence[str | None] | None = None
+    ) -> list[list[str]]:
+        """Label sets in codebook order, one per comment."""
+        hits = self.scores(texts, questions) >= self.thresholds
+        return [[LABELS[j] for j in np.flatnonzero(row)] for row in hits]
+
+
+def classify_texts(
+    texts: pd.Series | Sequence[object],
+    questions: pd.Series | Sequence[str | None] | None = None,
+    *,
+    classifier: ThemeClassifier,
+) -> pd.DataFrame:
+    """Classify comments for a flow: labels plus a score column per label.
+
+    Args:
+        texts: Comments (a pandas Series keeps its index).
+        questions: The question each answers.
+        classifier: A loaded :class:`ThemeClassifier`.
+
+    Returns:
+        A frame with ``labels`` (list of labels) and ``score_<label>`` columns,
+        indexed like ``texts``.
+    """
+    index = texts.index if isinstance(texts, pd.Series) else pd.RangeIndex(len(texts))
+    q = list(questions) if questions is not None else None
+    scores = classifier.scores(list(texts), q)
+    hits = scores >= classifier.thresholds
+    frame = pd.DataFrame(scores, columns=[score_column(lab) for lab in LABELS], index=index)
+    frame.insert(0, "labels", [[LABELS[j] for j in np.flatnonzero(r)] for r in hits])
+    return frame

@@ -1,0 +1,96 @@
+"""spaCy classifier: ``textcat_multilabel`` trained with spaCy's own training loop.
+
+The model reads ``qq<kind> <comment>`` (see :func:`models.text.model_input`),
+so the question kind is a token it can attend to. Hyperparameters live in
+``models/configs/textcat.cfg``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import spacy
+from spacy.language import Language
+from spacy.tokens import DocBin
+
+from models.corpus import Example
+from models.taxonomy import LABELS
+from models.text import clean_text, model_input
+
+CONFIG_PATH = Path(__file__).resolve().parent / "configs" / "textcat.cfg"
+COMPONENT = "textcat_multilabel"
+
+
+def to_docbin(examples: Sequence[Example], path: Path) -> Path:
+    """Write labelled comments as a spaCy ``DocBin`` with all 18 categories set.
+
+    Args:
+        examples: Labelled comments.
+        path: Output ``.spacy`` file.
+
+    Returns:
+        ``path``.
+    """
+    nlp = spacy.blank("en")
+    db = DocBin()
+    for ex in examples:
+        doc = nlp.make_doc(model_input(clean_text(ex.text), ex.question))
+        doc.cats = {lab: float(lab in ex.labels) for lab in LABELS}
+        db.add(doc)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(path)
+    return path
+
+
+def train(train_path: Path, dev_path: Path, output_dir: Path) -> Path:
+    """Train with ``spacy train`` semantics (config file, fixed seed).
+
+    Args:
+        train_path: Training ``DocBin``.
+        dev_path: Development ``DocBin`` (early stopping and model selection).
+        output_dir: Where spaCy writes ``model-best`` and ``model-last``.
+
+    Returns:
+        The path of the best model.
+    """
+    from spacy.cli.train import train as spacy_train
+
+    spacy_train(
+        CONFIG_PATH,
+        output_path=output_dir,
+        overrides={"paths.train": str(train_path), "paths.dev": str(dev_path)},
+        use_gpu=-1,
+    )
+    return output_dir / "model-best"
+
+
+def load(path: Path) -> Language:
+    """Load a trained pipeline from disk."""
+    return spacy.load(path)
+
+
+def predict_proba(
+    nlp: Language,
+    texts: Sequence[str],
+    questions: Sequence[str | None],
+    *,
+    batch_size: int = 512,
+) -> np.ndarray:
+    """Per-label probabilities ``(n, 18)`` in codebook order.
+
+    Args:
+        nlp: A trained pipeline.
+        texts: Cleaned comments.
+        questions: The question each answers.
+        batch_size: Documents per batch.
+
+    Returns:
+        A float32 array.
+    """
+    out = np.zeros((len(texts), len(LABELS)), dtype=np.float32)
+    inputs = (model_input(t, q) for t, q in zip(texts, questions, strict=True))
+    for i, doc in enumerate(nlp.pipe(inputs, batch_size=batch_size)):
+        out[i] = [doc.cats[lab] for lab in LABELS]
+    return out

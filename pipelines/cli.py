@@ -1,0 +1,89 @@
+"""The ``coachlens`` command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_eval_file() -> Path:
+    return REPO_ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+
+@app.command()
+def train(
+    out: Annotated[Path | None, typer.Option(help="Artefact folder (default: settings)")] = None,
+    eval_file: Annotated[
+        Path | None, typer.Option(help="Labelled JSONL scored for the model card only")
+    ] = None,
+) -> None:
+    """Train every classifier (deterministic) and write models/MODEL_CARD.md."""
+    from models.train import train_all
+    from pipelines.settings import get_settings
+
+    target = out or get_settings().artefact_dir
+    manifest = train_all(target, eval_file=eval_file or _default_eval_file())
+    typer.echo(f"trained {manifest['version']} into {target}")
+    for name, by_kind in manifest["metrics"].items():
+        for kind, line in by_kind.items():
+            typer.echo(f"{name:9s} {kind:9s} {line}")
+
+
+@app.command()
+def classify(
+    input: Annotated[Path, typer.Option("--input", "-i", help="CSV or JSONL: id,text[,question]")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="CSV (id,labels) or JSONL")],
+    model: Annotated[str, typer.Option(help="ensemble, sklearn, spacy or rules")] = "ensemble",
+) -> None:
+    """Label each comment with the codebook's themes."""
+    from models.predict import MODEL_KINDS, ThemeClassifier
+    from pipelines.comment_io import InputFileError, read_comments, write_labels
+    from pipelines.settings import get_settings
+
+    if model not in MODEL_KINDS:
+        raise typer.BadParameter(f"choose one of {', '.join(MODEL_KINDS)}", param_hint="--model")
+    try:
+        frame = read_comments(input)
+    except InputFileError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    try:
+        clf = ThemeClassifier.load(get_settings().artefact_dir, model)  # type: ignore[arg-type]
+    except FileNotFoundError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    labels = clf.predict(frame["text"].tolist(), frame["question"].tolist())
+    write_labels(frame["id"].tolist(), labels, output)
+    flagged = sum(bool(x) for x in labels)
+    typer.echo(f"classified {len(frame)} comments ({flagged} with a theme) -> {output}")
+
+
+@app.command("demo-data")
+def demo_data(
+    out: Annotated[Path | None, typer.Option(help="Output folder (default: $COACHLENS_HOME/demo)")] = None,
+    months: Annotated[int, typer.Option(min=1, max=120)] = 18,
+    seed: int = 0,
+    scale: Annotated[float, typer.Option(min=0.001, help="Volume multiplier")] = 1.0,
+) -> None:
+    """Generate the demo survey exports, complaints database and ground truth."""
+    from pipelines.demo_data import generate_demo_data
+    from pipelines.settings import get_settings
+
+    target = out or get_settings().demo_dir
+    summary = generate_demo_data(target, months=months, seed=seed, scale=scale)
+    typer.echo(f"demo data in {target}: {summary}")
+
+
+def main() -> None:
+    """Entry point for ``python -m pipelines.cli``."""
+    app()
+
+
+if __name__ == "__main__":
+    main()
