@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from models.taxonomy import LABELS
+from models.taxonomy import LABELS, score_column
 from pipelines.schema import RECORD_COLUMNS
 
 EXTRA_RECORD_COLUMNS: Final[tuple[str, ...]] = (
@@ -45,19 +45,6 @@ TREND_COLUMNS: Final[tuple[str, ...]] = (
     "suppressed",
 )
 """Columns of the trend table."""
-
-
-def score_column(label: str) -> str:
-    """Name the per-label score column of the classified comments.
-
-    Args:
-        label: A codebook label such as ``"listening:neg"``.
-
-    Returns:
-        ``score_`` followed by the label with ``:`` replaced by ``_``,
-        e.g. ``"score_listening_neg"``.
-    """
-    return "score_" + label.replace(":", "_")
 
 
 SCORE_COLUMNS: Final[tuple[str, ...]] = tuple(score_column(lab) for lab in LABELS)

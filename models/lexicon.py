@@ -325,6 +325,6 @@ NEGATIONS: Final[frozenset[str]] = frozenset(
 """Negation cues; their scope runs to the next clause boundary."""
 
 CLAUSE_BREAKS: Final[frozenset[str]] = frozenset(
-    ". , ; : ! ? but however although though whereas while yet - \n".split() + ["\n"]
+    [*". , ; : ! ? but however although though whereas while yet -".split(), "\n"]
 )
 """Tokens that end a negation's scope."""

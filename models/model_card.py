@@ -74,8 +74,8 @@ def write_model_card(
         "",
         "Flags the 18 people-management labels of `../shared/codebook.md` in a staff-survey "
         "comment or complaint summary, given the question it answers. Default model: an "
-        f"ensemble `{params['rule_weight']} x rules + {1 - params['rule_weight']:.1f} x "
-        "mean(scikit-learn, spaCy)` with a tuned threshold per label.",
+        f"ensemble `{params['combination']}` with a tuned threshold per label: the rules "
+        "are precise, the trained models add recall.",
         "",
         "- **Rules**: spaCy `PhraseMatcher` over codebook cues, with negation, hedges, the "
         "question kind and who acts (customers vs managers/colleagues).",

@@ -2,8 +2,9 @@
 
 ``ThemeClassifier.load(dir)`` returns the default ensemble: the rule
 component, the scikit-learn pipeline and the spaCy ``textcat_multilabel``
-model, combined as ``w * rules + (1 - w) * mean(sklearn, spacy)`` with a
-tuned threshold per label (see ``ensemble.json`` in the artefact folder).
+model, combined as ``max(rules, mean(sklearn, spacy))`` with a tuned
+threshold per label (see ``ensemble.json`` in the artefact folder): the
+rules are precise, and the trained models add what the rules miss.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pandas as pd
 
 from models import sk_model, spacy_model
 from models.rules import rule_scores
-from models.taxonomy import LABELS, question_kind
+from models.taxonomy import LABELS, question_kind, score_column
 from models.text import clean_text
 
 ModelKind = Literal["ensemble", "sklearn", "spacy", "rules"]
@@ -28,9 +29,9 @@ MODEL_KINDS: tuple[ModelKind, ...] = ("ensemble", "sklearn", "spacy", "rules")
 RULE_THRESHOLD = 0.45
 
 
-def score_column(label: str) -> str:
-    """Column name of a label's score in classified tables (``score_listening_neg``)."""
-    return "score_" + label.replace(":", "_")
+def combine(rules: np.ndarray, ml: np.ndarray) -> np.ndarray:
+    """Ensemble score: the larger of the rule confidence and the mean model probability."""
+    return np.asarray(np.maximum(rules, ml), dtype=np.float32)
 
 
 @dataclass
@@ -73,7 +74,11 @@ class ThemeClassifier:
             )
         manifest = json.loads(manifest_path.read_text())
         params = json.loads((artefact_dir / "ensemble.json").read_text())
-        sk = joblib.load(artefact_dir / "sklearn.joblib") if kind in ("ensemble", "sklearn") else None
+        sk = (
+            joblib.load(artefact_dir / "sklearn.joblib")
+            if kind in ("ensemble", "sklearn")
+            else None
+        )
         nlp = spacy_model.load(artefact_dir / "spacy") if kind in ("ensemble", "spacy") else None
         return cls(kind=kind, version=manifest["version"], params=params, _sk=sk, _nlp=nlp)
 
@@ -95,8 +100,7 @@ class ThemeClassifier:
             sk_model.predict_proba(self._sk, texts, questions)
             + spacy_model.predict_proba(self._nlp, texts, questions)
         ) / 2
-        w = float(self.params["rule_weight"])
-        return np.asarray(w * rule_scores(texts, questions) + (1 - w) * ml, dtype=np.float32)
+        return combine(rule_scores(texts, questions), ml)
 
     def scores(
         self, texts: Sequence[object], questions: Sequence[str | None] | None = None

@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import Final
 
 import numpy as np
 import sre_yield
@@ -37,7 +37,7 @@ from models.taxonomy import LABEL_INDEX, LABELS, QuestionKind, question_kind
 RULES_FACTORY: Final[str] = "coachlens_theme_rules"
 WINDOW: Final[int] = 5
 SHORT_ANSWER: Final[int] = 8
-"""A bare topic ("communication") takes its polarity from the question only in answers this short."""
+"""A bare topic ("communication") takes its polarity from the question only in short answers."""
 """How many tokens before a cue a negation or hedge may stand."""
 
 if not Doc.has_extension("rule_scores"):
@@ -182,7 +182,6 @@ def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
                 continue
         if polarity is None:
             continue
-        clause = [t.lower_ for t in doc[c_start:c_end]]
         if aspect == "overall":
             near_words = [t.lower_ for t in doc[max(c_start, start - 3) : min(c_end, end + 4)]]
             verdict = _has(near_words, lexicon.NEG_VERDICT) or _has(near_words, lexicon.POS_EVAL)
@@ -211,6 +210,7 @@ class ThemeRules:
         self.matcher = build_matcher(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Score one document and store the scores on it."""
         doc._.rule_scores = score_doc(doc, self.matcher)
         return doc
 

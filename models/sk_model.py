@@ -57,7 +57,7 @@ def build_pipeline(c: float = 4.0) -> Pipeline:
                     ngram_range=(1, 2),
                     min_df=2,
                     sublinear_tf=True,
-                    token_pattern=r"\S+",
+                    token_pattern=r"\S+",  # noqa: S106
                     lowercase=False,
                 ),
                 "words",

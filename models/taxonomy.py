@@ -99,6 +99,11 @@ def sort_labels(labels: set[str] | list[str]) -> list[str]:
     return sorted(set(labels), key=LABEL_INDEX.__getitem__)
 
 
+def score_column(label: str) -> str:
+    """Name of a label's score column in classified tables: ``score_listening_neg``."""
+    return "score_" + label.replace(":", "_")
+
+
 def join_labels(labels: set[str] | list[str]) -> str:
     """Join labels for CSV output: codebook order, ``;``-separated, empty if none."""
     return LABEL_SEPARATOR.join(sort_labels(labels))

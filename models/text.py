@@ -121,7 +121,7 @@ def negation_marked(text: str) -> str:
             negated -= 1
         else:
             out.append(tok)
-        if tok in NEGATION_CUES or tok.endswith("nt") and raw.endswith(("n't", "n’t")):
+        if tok in NEGATION_CUES or (tok.endswith("nt") and raw.endswith(("n't", "n’t"))):
             negated = 4
     return " ".join(out)
 

@@ -28,8 +28,6 @@ from models.rules import rule_scores
 from models.taxonomy import LABELS
 from models.text import clean_text
 
-RULE_WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7)
-
 
 def sha256_of(paths: list[Path]) -> str:
     """Content hash of files (or folders, recursively) in a stable order."""
@@ -43,22 +41,11 @@ def sha256_of(paths: list[Path]) -> str:
 
 
 def _xy(examples: list[Example]) -> tuple[list[str], list[str | None], np.ndarray]:
-    return [clean_text(e.text) for e in examples], [e.question for e in examples], label_matrix(
-        examples
+    return (
+        [clean_text(e.text) for e in examples],
+        [e.question for e in examples],
+        label_matrix(examples),
     )
-
-
-def _choose_rule_weight(
-    y: np.ndarray, rules: np.ndarray, ml: np.ndarray
-) -> tuple[float, np.ndarray, float]:
-    best: tuple[float, np.ndarray, float] = (0.5, np.full(len(LABELS), 0.5), -1.0)
-    for w in RULE_WEIGHTS:
-        s = w * rules + (1 - w) * ml
-        thr = thresholds.tune(y, s)
-        macro = score(y, s >= thr).macro_f1
-        if macro > best[2]:
-            best = (w, thr, macro)
-    return best
 
 
 def train_all(out_dir: Path, *, eval_file: Path | None = None) -> dict[str, Any]:
@@ -94,9 +81,11 @@ def train_all(out_dir: Path, *, eval_file: Path | None = None) -> dict[str, Any]
     sp_dev = spacy_model.predict_proba(nlp, t_dev, q_dev)
     sk_dev = oof[n_train:]
     r_dev = rule_scores(t_dev, q_dev)
-    weight, ens_thr, _ = _choose_rule_weight(y_dev, r_dev, (sk_dev + sp_dev) / 2)
+    from models.predict import MODEL_KINDS, ThemeClassifier, combine
+
+    ens_thr = thresholds.tune(y_dev, combine(r_dev, (sk_dev + sp_dev) / 2))
     params = {
-        "rule_weight": weight,
+        "combination": "max(rules, mean(sklearn, spacy))",
         "thresholds": {
             "sklearn": thresholds.tune(y_tv, oof).round(3).tolist(),
             "spacy": thresholds.tune(y_dev, sp_dev).round(3).tolist(),
@@ -105,8 +94,6 @@ def train_all(out_dir: Path, *, eval_file: Path | None = None) -> dict[str, Any]
         "labels": list(LABELS),
     }
     (staging / "ensemble.json").write_text(json.dumps(params, indent=2) + "\n")
-
-    from models.predict import MODEL_KINDS, ThemeClassifier
 
     corpus_files = sorted(CORPUS_DIR.glob("*.jsonl"))
     corpus_hash = sha256_of(corpus_files)

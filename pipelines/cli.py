@@ -66,7 +66,9 @@ def classify(
 
 @app.command("demo-data")
 def demo_data(
-    out: Annotated[Path | None, typer.Option(help="Output folder (default: $COACHLENS_HOME/demo)")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Output folder (default: $COACHLENS_HOME/demo)")
+    ] = None,
     months: Annotated[int, typer.Option(min=1, max=120)] = 18,
     seed: int = 0,
     scale: Annotated[float, typer.Option(min=0.001, help="Volume multiplier")] = 1.0,
@@ -77,7 +79,34 @@ def demo_data(
 
     target = out or get_settings().demo_dir
     summary = generate_demo_data(target, months=months, seed=seed, scale=scale)
-    typer.echo(f"demo data in {target}: {summary}")
+    typer.echo(
+        f"demo data in {target}: {summary.survey_comments:,} survey comments in "
+        f"{len(summary.survey_files)} waves ({summary.periods[0]}..{summary.periods[-1]}), "
+        f"{summary.cases:,} complaint cases; ground truth {summary.ground_truth_path}"
+    )
+
+
+@app.command()
+def demo(
+    months: Annotated[int, typer.Option(min=1, max=120)] = 18,
+    seed: int = 0,
+) -> None:
+    """Generate demo data under $COACHLENS_HOME/demo and run the pipeline on every month."""
+    from pipelines.demo_data import generate_demo_data
+    from pipelines.ingest import ingest_comments
+    from pipelines.settings import get_settings
+
+    settings = get_settings()
+    summary = generate_demo_data(settings.demo_dir, months=months, seed=seed)
+    typer.echo(
+        f"demo data: {settings.demo_dir} ({summary.survey_comments:,} comments, "
+        f"{summary.cases:,} cases)"
+    )
+    counts = ingest_comments(list(summary.periods))
+    totals = counts.groupby("source")[["read", "passed", "quarantined"]].sum()
+    typer.echo("intake (read = passed + quarantined):")
+    typer.echo(totals.to_string())
+    typer.echo(f"warehouse: {settings.warehouse_path} (tables quarantine, intake_counts)")
 
 
 def main() -> None:

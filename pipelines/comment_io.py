@@ -58,8 +58,10 @@ def read_comments(path: Path) -> pd.DataFrame:
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
         if isinstance(exc, InputFileError):
             raise
-        raise InputFileError(f"{path}: cannot be parsed ({type(exc).__name__}); "
-                             "save it as UTF-8 CSV with a header row, or as JSON Lines") from exc
+        raise InputFileError(
+            f"{path}: cannot be parsed ({type(exc).__name__}); "
+            "save it as UTF-8 CSV with a header row, or as JSON Lines"
+        ) from exc
     for column in REQUIRED:
         if column not in frame.columns:
             raise InputFileError(

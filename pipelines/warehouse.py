@@ -59,7 +59,9 @@ def replace_scope(
     for column, values in scope.items():
         outside = ~frame[column].isin(list(values))
         if outside.any():
-            raise ValueError(f"{int(outside.sum())} rows for {table} lie outside the run's {column}")
+            raise ValueError(
+                f"{int(outside.sum())} rows for {table} lie outside the run's {column}"
+            )
     con.register("_incoming", frame)
     try:
         con.execute("BEGIN TRANSACTION")
@@ -76,7 +78,9 @@ def replace_scope(
     return len(frame)
 
 
-def read_table(path: Path, table: str, where: str = "TRUE", params: Sequence[Any] = ()) -> pd.DataFrame:
+def read_table(
+    path: Path, table: str, where: str = "TRUE", params: Sequence[Any] = ()
+) -> pd.DataFrame:
     """Read rows of a warehouse table (empty frame if the table does not exist)."""
     if not path.exists():
         return pd.DataFrame()
