@@ -87,26 +87,75 @@ def demo_data(
 
 
 @app.command()
+def run(
+    period: Annotated[str | None, typer.Option(help="YYYY-MM (default: last month)")] = None,
+    directorate: Annotated[
+        list[str] | None, typer.Option(help="Rebuild only this directorate (repeatable)")
+    ] = None,
+) -> None:
+    """Run the monthly theme-trends flow locally for one period."""
+    from pipelines.monthly_theme_trends import monthly_theme_trends
+
+    summary = monthly_theme_trends(period=period, directorates=directorate or None)
+    _print_summary(summary)
+
+
+@app.command()
+def backfill(
+    first: Annotated[str, typer.Option("--from", help="First period, YYYY-MM")],
+    last: Annotated[str, typer.Option("--to", help="Last period, YYYY-MM")],
+) -> None:
+    """Run the monthly flow for every period in a range, oldest first."""
+    from pipelines.monthly_theme_trends import backfill_theme_trends
+
+    summaries = backfill_theme_trends(first, last)
+    typer.echo(f"built {len(summaries)} periods {first}..{last}")
+    if summaries:
+        _print_summary(summaries[-1])
+
+
+def _print_summary(summary: dict[str, object]) -> None:
+    import pandas as pd
+
+    from pipelines.settings import get_settings
+
+    settings = get_settings()
+    typer.echo(f"theme trends for {summary['period']}")
+    typer.echo(pd.DataFrame(summary["counts"]).to_string(index=False))  # type: ignore[call-overload]
+    typer.echo("top coaching priorities (numbers only):")
+    ranked = pd.DataFrame(summary["priorities"])  # type: ignore[call-overload]
+    if not ranked.empty:
+        typer.echo(ranked[["rank", "directorate", "top_themes"]].head(5).to_string(index=False))
+    typer.echo(
+        f"warehouse: {settings.warehouse_path} "
+        "(theme_trends, coaching_priorities, classified_comments, quarantine)"
+    )
+    typer.echo(f"parquet:   {settings.parquet_dir}")
+
+
+@app.command()
 def demo(
     months: Annotated[int, typer.Option(min=1, max=120)] = 18,
     seed: int = 0,
 ) -> None:
-    """Generate demo data under $COACHLENS_HOME/demo and run the pipeline on every month."""
+    """Generate demo data under $COACHLENS_HOME/demo and run the monthly flow on every month."""
     from pipelines.demo_data import generate_demo_data
-    from pipelines.ingest import ingest_comments
+    from pipelines.monthly_theme_trends import backfill_theme_trends
     from pipelines.settings import get_settings
 
     settings = get_settings()
     summary = generate_demo_data(settings.demo_dir, months=months, seed=seed)
     typer.echo(
         f"demo data: {settings.demo_dir} ({summary.survey_comments:,} comments, "
-        f"{summary.cases:,} cases)"
+        f"{summary.cases:,} cases, {summary.periods[0]}..{summary.periods[-1]})"
     )
-    counts = ingest_comments(list(summary.periods))
-    totals = counts.groupby("source")[["read", "passed", "quarantined"]].sum()
-    typer.echo("intake (read = passed + quarantined):")
-    typer.echo(totals.to_string())
-    typer.echo(f"warehouse: {settings.warehouse_path} (tables quarantine, intake_counts)")
+    runs = backfill_theme_trends(summary.periods[0], summary.periods[-1])
+    import pandas as pd
+
+    counts = pd.DataFrame([c for r in runs for c in r["counts"]])
+    typer.echo("intake over all months (read = passed + quarantined):")
+    typer.echo(counts.groupby("source")[["read", "passed", "quarantined"]].sum().to_string())
+    _print_summary(runs[-1])
 
 
 def main() -> None:

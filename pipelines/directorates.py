@@ -101,6 +101,28 @@ class DirectorateReference:
         key = match_key(raw)
         return self._lookup.get(key) if key else None
 
+    def validate_names(self, requested: Iterable[str]) -> list[str]:
+        """Canonical names for directorates an analyst asked for, in reference order.
+
+        Args:
+            requested: Names or aliases.
+
+        Returns:
+            The canonical names.
+
+        Raises:
+            ValueError: Naming every unknown directorate and the valid names.
+        """
+        wanted = list(requested)
+        unknown = [raw for raw in wanted if self.normalise(raw) is None]
+        if unknown:
+            raise ValueError(
+                f"unknown directorate(s) {unknown}; valid names are {list(self.names)} "
+                "(aliases in pipelines/config/directorates.yaml)"
+            )
+        chosen = {self.normalise(raw) for raw in wanted}
+        return [name for name in self.names if name in chosen]
+
 
 def _as_directorate(entry: Any, path: Path) -> Directorate:
     if not isinstance(entry, Mapping) or not isinstance(entry.get("name"), str):

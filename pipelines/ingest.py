@@ -27,13 +27,15 @@ class Intake:
     counts: pd.DataFrame
 
 
-def intake_period(period: str, settings: Settings, run_id: str) -> Intake:
+def intake_period(period: str, settings: Settings, run_id: str, *, write: bool = True) -> Intake:
     """Pull, validate and quarantine one period (called inside a flow).
 
     Args:
         period: ``YYYY-MM``.
         settings: Paths and the source URL.
         run_id: Identifier stamped on quarantine rows.
+        write: Store quarantine and counts now (the monthly flow writes them
+            itself, in the same transaction as its tables).
 
     Returns:
         The rows that passed, the quarantine and the counts.
@@ -43,8 +45,9 @@ def intake_period(period: str, settings: Settings, run_id: str) -> Intake:
     cases = pull_complaints(settings.complaints_db_url, reference, period)
     records = pd.concat([surveys, cases], ignore_index=True)
     outcome = validate(records, list(reference.names), run_id)
-    write_quarantine(settings.warehouse_path, outcome.quarantine, period)
-    write_counts(settings.warehouse_path, outcome.counts, period, run_id)
+    if write:
+        write_quarantine(settings.warehouse_path, outcome.quarantine, period)
+        write_counts(settings.warehouse_path, outcome.counts, period, run_id)
     return Intake(period, outcome.passed, outcome.quarantine, outcome.counts)
 
 

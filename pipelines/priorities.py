@@ -77,9 +77,8 @@ def _directorate_row(cells: pd.DataFrame, top_n: int, min_cell_size: int) -> dic
             "top_themes": "",
             "evidence": f"suppressed (fewer than {min_cell_size} comments)",
         }
-    scored = cells[cells["coaching_priority"] > 0].assign(
-        _order=cells["label"].map(LABEL_INDEX)
-    )
+    scored = cells[cells["coaching_priority"] > 0]
+    scored = scored.assign(_order=scored["label"].map(LABEL_INDEX))
     top = scored.sort_values(["coaching_priority", "_order"], ascending=[False, True]).head(top_n)
     evidence = "; ".join(theme_evidence(row) for _, row in top.iterrows())
     return {

@@ -165,7 +165,8 @@ def two_period_p_value(flagged: int, n: int, prev_flagged: int, prev_n: int) -> 
 def _shifted(cells: pd.DataFrame, months: int, columns: Sequence[str]) -> pd.DataFrame:
     """Cells moved ``months`` later, so a merge on the key lines up month t-k with t."""
     moved = {p: shift_period(str(p), months) for p in cells["period"].unique()}
-    return cells[[*TREND_KEY, *columns]].assign(period=cells["period"].map(moved))
+    period = cells["period"].map(moved).astype(cells["period"].dtype)
+    return cells[[*TREND_KEY, *columns]].assign(period=period)
 
 
 def _with_history(cells: pd.DataFrame) -> pd.DataFrame:
@@ -227,8 +228,8 @@ def build_trends(
     for the same period, source and label; ``prev_rate`` and ``change`` compare
     with the previous calendar month (NaN when that cell has no comments or is
     suppressed); ``p_value`` tests this month against last month
-    (:func:`two_period_p_value`); ``rolling_rate_3m`` pools this and the two
-    previous months that exist.
+    (:func:`two_period_p_value`); ``rolling_rate_3m`` pools the comments of
+    this month and the two calendar months before it (those that have any).
 
     ``significant`` applies Benjamini-Hochberg at ``alpha`` to one family per
     (period, source): every non-suppressed cell with a p-value in that month

@@ -9,6 +9,7 @@ its scope, and a failure leaves the previous rows as they were.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,48 +34,73 @@ def _where(scope: Mapping[str, Sequence[Any]]) -> tuple[str, list[Any]]:
     return (" AND ".join(clauses) or "TRUE"), params
 
 
+@dataclass(frozen=True)
+class Replacement:
+    """New rows for one table and the scope they replace.
+
+    Attributes:
+        table: Table name (a trusted identifier from this package).
+        frame: The new rows; every row must lie inside ``scope``.
+        scope: Column -> allowed values: the rows deleted before inserting.
+    """
+
+    table: str
+    frame: pd.DataFrame
+    scope: Mapping[str, Sequence[Any]]
+
+
+def _check_inside(rep: Replacement) -> None:
+    for column, values in rep.scope.items():
+        outside = ~rep.frame[column].isin(list(values))
+        if outside.any():
+            raise ValueError(
+                f"{int(outside.sum())} rows for {rep.table} lie outside the run's {column}"
+            )
+
+
+def replace_scopes(con: duckdb.DuckDBPyConnection, replacements: Sequence[Replacement]) -> None:
+    """Replace the scoped rows of several tables in ONE transaction.
+
+    Either every table shows the new rows or (on any error, including an
+    interrupt) none does. Tables are created from the frames on first use.
+
+    Args:
+        con: Warehouse connection.
+        replacements: What to write where.
+
+    Raises:
+        ValueError: If a row lies outside its scope (nothing is written).
+    """
+    for rep in replacements:
+        _check_inside(rep)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for i, rep in enumerate(replacements):
+            name = f"_incoming_{i}"
+            con.register(name, rep.frame)
+            con.execute(f'CREATE TABLE IF NOT EXISTS "{rep.table}" AS SELECT * FROM {name} LIMIT 0')
+            where, params = _where(rep.scope)
+            con.execute(f'DELETE FROM "{rep.table}" WHERE {where}', params)
+            con.execute(f'INSERT INTO "{rep.table}" BY NAME SELECT * FROM {name}')
+            con.unregister(name)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 def replace_scope(
     con: duckdb.DuckDBPyConnection,
     table: str,
     frame: pd.DataFrame,
     scope: Mapping[str, Sequence[Any]],
 ) -> int:
-    """Replace the rows of ``table`` in ``scope`` with ``frame``, atomically.
-
-    The table is created from ``frame``'s columns on first use. Every row of
-    ``frame`` must lie inside ``scope``.
-
-    Args:
-        con: Warehouse connection.
-        table: Table name (a trusted identifier from this package).
-        frame: The new rows.
-        scope: Column -> allowed values; the rows to delete before inserting.
+    """Replace the rows of one table in ``scope`` with ``frame``, atomically.
 
     Returns:
         The number of rows inserted.
-
-    Raises:
-        ValueError: If a row of ``frame`` lies outside ``scope``.
     """
-    for column, values in scope.items():
-        outside = ~frame[column].isin(list(values))
-        if outside.any():
-            raise ValueError(
-                f"{int(outside.sum())} rows for {table} lie outside the run's {column}"
-            )
-    con.register("_incoming", frame)
-    try:
-        con.execute("BEGIN TRANSACTION")
-        con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" AS SELECT * FROM _incoming LIMIT 0')
-        where, params = _where(scope)
-        con.execute(f'DELETE FROM "{table}" WHERE {where}', params)
-        con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM _incoming')
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        con.unregister("_incoming")
+    replace_scopes(con, [Replacement(table, frame, scope)])
     return len(frame)
 
 

@@ -1,0 +1,112 @@
+"""Write a run's tables: DuckDB (one transaction) and Parquet partitions (staged, renamed).
+
+A run owns a scope: one period and a set of directorates. :func:`write_outputs`
+takes a lock on the warehouse (so two runs for the same scope serialise),
+stages every Parquet partition under a temporary name, replaces the scoped
+rows of every DuckDB table in one transaction, then swaps the staged
+partitions into place. A failure before the commit leaves everything as it
+was; DuckDB is the source of truth and Parquet mirrors it partition by
+partition (a crash between commit and swap is repaired by the next run of
+that scope).
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import quote
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from filelock import FileLock
+
+from pipelines.warehouse import Replacement, connect, replace_scopes
+
+LOCK_TIMEOUT_SECONDS = 600
+
+
+def partition_dir(root: Path, table: str, period: str, directorate: str) -> Path:
+    """Hive-style folder of one partition (directorate names URL-quoted)."""
+    return root / table / f"period={period}" / f"directorate={quote(directorate, safe='')}"
+
+
+def _stage_partitions(root: Path, rep: Replacement, staging: Path) -> list[tuple[Path, Path]]:
+    """Write each (period, directorate) slice of a scoped table under ``staging``."""
+    moves: list[tuple[Path, Path]] = []
+    for period in rep.scope["period"]:
+        for directorate in rep.scope["directorate"]:
+            part = rep.frame[
+                (rep.frame["period"] == period) & (rep.frame["directorate"] == directorate)
+            ]
+            target = partition_dir(root, rep.table, period, directorate)
+            staged = partition_dir(staging, rep.table, period, directorate)
+            staged.mkdir(parents=True, exist_ok=True)
+            table = pa.Table.from_pandas(
+                part.drop(columns=["period", "directorate"]), preserve_index=False
+            )
+            pq.write_table(table, staged / "part-0.parquet")
+            moves.append((staged, target))
+    return moves
+
+
+def _swap(moves: Sequence[tuple[Path, Path]], run_tag: str) -> None:
+    for staged, target in moves:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        old = target.with_name(target.name + f".old-{run_tag}")
+        if target.exists():
+            target.rename(old)
+        staged.rename(target)
+        if old.exists():
+            shutil.rmtree(old)
+
+
+def write_outputs(
+    warehouse: Path,
+    parquet_root: Path,
+    replacements: Sequence[Replacement],
+    *,
+    partitioned: Sequence[str] = (),
+) -> None:
+    """Replace a run's scope in DuckDB and in the Parquet mirror.
+
+    Args:
+        warehouse: DuckDB file.
+        parquet_root: Root of the Parquet tables.
+        replacements: New rows and scopes, one per table.
+        partitioned: Tables also mirrored to Parquet by period and directorate
+            (their scope must name ``period`` and ``directorate``).
+    """
+    run_tag = uuid.uuid4().hex[:8]
+    lock = FileLock(str(warehouse.with_suffix(".lock")), timeout=LOCK_TIMEOUT_SECONDS)
+    staging = parquet_root / f".staging-{run_tag}"
+    with lock:
+        try:
+            moves = [
+                move
+                for rep in replacements
+                if rep.table in partitioned
+                for move in _stage_partitions(parquet_root, rep, staging)
+            ]
+            con = connect(warehouse)
+            try:
+                replace_scopes(con, replacements)
+            finally:
+                con.close()
+            _swap(moves, run_tag)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def read_partitioned(parquet_root: Path, table: str) -> pd.DataFrame:
+    """Read a whole Parquet-mirrored table back (period and directorate restored)."""
+    import pyarrow.dataset as ds
+
+    path = parquet_root / table
+    if not path.exists():
+        return pd.DataFrame()
+    dataset = ds.dataset(path, format="parquet", partitioning="hive")
+    frame: pd.DataFrame = dataset.to_table().to_pandas()
+    return frame
