@@ -158,6 +158,14 @@ def demo(
     _print_summary(runs[-1])
 
 
+@app.command()
+def serve() -> None:
+    """Serve the monthly and analyst-rerun deployments (prefect.yaml) from this process."""
+    from pipelines.serve import serve_deployments
+
+    serve_deployments()
+
+
 def main() -> None:
     """Entry point for ``python -m pipelines.cli``."""
     app()
