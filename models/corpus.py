@@ -55,7 +55,7 @@ def read_jsonl(path: Path) -> list[Example]:
                 examples.append(
                     Example(str(raw["id"]), raw.get("question"), str(raw["text"]), labels)
                 )
-            except (KeyError, ValueError, TypeError) as exc:
+            except (KeyError, ValueError, TypeError, AttributeError) as exc:
                 raise ValueError(f"{path}:{lineno}: bad labelled comment ({exc})") from exc
     return examples
 

@@ -32,7 +32,7 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"(open|receptive) to [new] (ideas|suggestions|feedback|views|change|input)",
             r"open - minded",
             r"consult(s|ed|ing)?",
-            r"involv(es|ed|ing) (us|staff|everyone|the|me|people)",
+            r"involv(e|es|ed|ing) (us|staff|everyone|the|me|people)",
             r"value(s|d)? (our|my|staff|everyone|people) ['s] (opinions?|views|input|ideas)",
             r"acts? on [our|my|staff] feedback",
             r"(hears|heard)",
@@ -62,8 +62,9 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"up to date",
             r"transparent",
             r"explains? (things|why|decisions|everything|the)",
-            r"communicat(es|ed|ing)? (well|clearly|openly|effectively)",
+            r"communicat(e|es|ed|ing) (well|clearly|openly|effectively)",
             r"(good|great|excellent|clear) communicat(or|ion)",
+            r"(tells?|told|telling|explains?|explained) (us|me|the|everyone|staff) [team] (what|why|how|about|everything|anything|where)",
         ),
         "neg": (
             r"(unclear|vague|confusing|mixed|conflicting|contradictory) (expectations|direction|goals"
@@ -79,8 +80,21 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"secretive",
             r"(rumou?rs?|grapevine)",
             r"u - turns?",
+            r"without [any|an] (explanation|reason|warning|notice|consultation)",
+            r"no (explanation|reason) [given|why]",
+            r"chang(e|es|ed|ing) (direction|course|tack)",
+            r"(criteria|expectations|targets|rules|objectives) (are|is|were) (never|not) (written|explained|clear|shared|set)",
+            r"(nobody|noone) (tells|told|explains|explained|informs|informed)",
+            r"no one (tells|told|explains|explained|informs|informed)",
         ),
-        "topic": (r"communication", r"comms", r"transparency", r"clarity", r"direction"),
+        "topic": (
+            r"communication",
+            r"communicat(e|es|ed|ing)",
+            r"comms",
+            r"transparency",
+            r"clarity",
+            r"direction",
+        ),
     },
     "pressure": {
         "pos": (
@@ -130,7 +144,7 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
     },
     "recognition": {
         "pos": (
-            r"(recognis|recogniz)(es|ed|ing)",
+            r"(recognis|recogniz)(e|es|ed|ing)",
             r"appreciat(e|es|ed|ive|ion)",
             r"prais(e|es|ed|ing)",
             r"thank(s|ed|ing)? (us|me|everyone|the|staff|people|you)",
@@ -216,6 +230,16 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"(never|rarely|hardly) (see|seen|hear) (my|our|the|a|from) [manager|boss|supervisor"
             r"|managers|them]",
             r"fobbed off",
+            r"blind eye",
+            r"look(s|ed)? the other way",
+            r"(never|rarely|hardly|not) [ever] on the (floor|ward|wards|shop|site)",
+            r"out of (your|their|the|his|her) (offices?|ivory)",
+            r"show (your|their) faces?",
+            r"hid(e|es|ing) in (their|his|her|the) offices?",
+            r"(never|rarely|hardly) [ever] (around|there|available|in)",
+            r"did n't want to know",
+            r"(not|never) interested in (us|staff|our|my|the)",
+            r"sid(e|ed|es|ing) with (the|him|her|management|managers)",
             r"(do|does|did) n't (care|give)",
             r"(dont|doesnt|didnt) (care|give)",
             r"(nobody|noone) (does|did|has|do) [done|ever] (anything|nothing|something)",
@@ -270,7 +294,16 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
         ),
         "topic": (r"bullying", r"harassment", r"respect"),
     },
-    "overall": {"pos": (), "neg": (), "topic": ()},
+    "overall": {
+        "pos": (),
+        "neg": (
+            r"(poorly|badly|terribly|appallingly) (managed|run|led|organised|organized)",
+            r"only cares? about (numbers|money|profit|profits|targets|figures|stats|the)",
+            r"(have|has|had) no (idea|clue) what (they|they're|he|she|he's|she's)",
+            r"(top|senior|upper) brass",
+        ),
+        "topic": (),
+    },
 }
 """Cues per aspect and kind."""
 
@@ -286,12 +319,11 @@ OUT_OF_SCOPE: Final[str] = (
 )
 """One token naming people outside the organisation."""
 
-COLLEAGUES: Final[str] = r"(colleagues?|co-?workers?|coworkers|peers?|team|crew|staff|lads)"
-"""One token naming fellow staff (conduct covers colleagues too)."""
-
 NEG_VERDICT: Final[frozenset[str]] = frozenset(
     "poor bad terrible awful appalling shocking rubbish useless incompetent clueless dreadful "
-    "horrible weak worst abysmal disgraceful crap pathetic inept toxic joke lacking "
+    "horrible weak worst abysmal disgraceful crap pathetic inept toxic joke lacking shambles "
+    "shambolic hopeless atrocious horrendous mess nightmare disaster sucks suck incompetence "
+    "failing dire idiots clowns circus awful poorly badly worse laughable amateur amateurish "
     "ineffective disorganised disorganized out-of-touch".split()
 )
 """Words that make a judgement of management negative (no hedges: "more managers" is no verdict)."""
@@ -307,7 +339,8 @@ NEG_EVAL: Final[frozenset[str]] = frozenset(
 
 POS_EVAL: Final[frozenset[str]] = frozenset(
     "good great excellent brilliant amazing fantastic outstanding superb strong lovely wonderful "
-    "fab best decent nice awesome solid exceptional effective inspiring inspirational".split()
+    "fab best decent nice awesome solid exceptional effective inspiring inspirational "
+    "superb approachable competent".split()
 )
 """Words that make a neutral topic or a management judgement positive."""
 

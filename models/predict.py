@@ -27,6 +27,8 @@ from models.text import clean_text
 ModelKind = Literal["ensemble", "sklearn", "spacy", "rules"]
 MODEL_KINDS: tuple[ModelKind, ...] = ("ensemble", "sklearn", "spacy", "rules")
 RULE_THRESHOLD = 0.45
+MIXED_MARGIN = 0.2
+"""How far past its threshold each polarity must be for a comment to count as mixed."""
 
 
 def combine(rules: np.ndarray, ml: np.ndarray) -> np.ndarray:
@@ -135,11 +137,26 @@ class ThemeClassifier:
         out[rows] = u_scores[[unique[keys[i]] for i in rows]]
         return out
 
+    def decide(self, scores: np.ndarray) -> np.ndarray:
+        """Boolean label matrix from scores: thresholds, then one polarity per aspect.
+
+        When both polarities of an aspect pass their thresholds, both are kept
+        only if each clears its threshold by :data:`MIXED_MARGIN` (a genuinely
+        mixed comment); otherwise the polarity with the larger margin wins.
+        """
+        margins = scores - self.thresholds
+        hits = margins >= 0
+        neg, pos = margins[:, 0::2], margins[:, 1::2]
+        both = (neg >= 0) & (pos >= 0) & (np.minimum(neg, pos) < MIXED_MARGIN)
+        hits[:, 0::2] &= ~(both & (pos > neg))
+        hits[:, 1::2] &= ~(both & (neg >= pos))
+        return np.asarray(hits, dtype=bool)
+
     def predict(
         self, texts: Sequence[object], questions: Sequence[str | None] | None = None
     ) -> list[list[str]]:
         """Label sets in codebook order, one per comment."""
-        hits = self.scores(texts, questions) >= self.thresholds
+        hits = self.decide(self.scores(texts, questions))
         return [[LABELS[j] for j in np.flatnonzero(row)] for row in hits]
 
 
@@ -163,7 +180,7 @@ def classify_texts(
     index = texts.index if isinstance(texts, pd.Series) else pd.RangeIndex(len(texts))
     q = list(questions) if questions is not None else None
     scores = classifier.scores(list(texts), q)
-    hits = scores >= classifier.thresholds
+    hits = classifier.decide(scores)
     frame = pd.DataFrame(scores, columns=[score_column(lab) for lab in LABELS], index=index)
     frame.insert(0, "labels", [[LABELS[j] for j in np.flatnonzero(r)] for r in hits])
     return frame

@@ -36,6 +36,17 @@ from models.taxonomy import LABEL_INDEX, LABELS, QuestionKind, question_kind
 
 RULES_FACTORY: Final[str] = "coachlens_theme_rules"
 WINDOW: Final[int] = 5
+IMPERATIVES: Final[frozenset[str]] = frozenset(
+    "listen communicate trust support recognise recognize appreciate thank praise involve consult "
+    "treat respect explain keep make let develop value ask act help care protect back show say "
+    "tell empower celebrate acknowledge reward".split()
+)
+"""Verbs that, opening an answer to "what could be improved?", make a strength cue advice
+("listen to your staff"): the behaviour is missing."""
+KEEP_GOING: Final[frozenset[str]] = frozenset(
+    "keep continue great good well brilliant excellent thanks thank is are".split()
+)
+"""In advice, these mark praise of what exists ("keep listening", "she is approachable")."""
 SHORT_ANSWER: Final[int] = 8
 """A bare topic ("communication") takes its polarity from the question only in short answers."""
 """How many tokens before a cue a negation or hedge may stand."""
@@ -47,10 +58,9 @@ if not Doc.has_extension("question_kind"):
 
 _MGMT = re.compile(f"^{lexicon.MANAGEMENT}$")
 _OUTSIDE = re.compile(f"^{lexicon.OUT_OF_SCOPE}$")
-_COLLEAGUE = re.compile(f"^{lexicon.COLLEAGUES}$")
 _OVERALL_MGMT = re.compile(
     r"^(manager|managers|management|managment|mgmt|leadership|leaders|slt|smt|bosses|boss"
-    r"|supervisors|supervisor|seniors|directors)$"
+    r"|supervisors|supervisor|seniors|directors|corporate|brass)$"
 )
 
 
@@ -70,8 +80,12 @@ def expand(token_regex: str) -> list[str]:
         ValueError: If the regex matches too many strings to list.
     """
     words = sre_yield.AllStrings(token_regex)
-    if len(words) > 20000:
-        raise ValueError(f"cue token {token_regex!r} is too broad ({len(words)} words)")
+    try:
+        count = len(words)
+    except OverflowError:
+        count = 2**63
+    if count > 20000:
+        raise ValueError(f"cue token {token_regex!r} is too broad ({count} words)")
     return sorted(set(words))
 
 
@@ -156,8 +170,6 @@ def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
     qkind: QuestionKind = doc._.question_kind
     words = [t.lower_ for t in doc]
     about_manager = any(_MGMT.match(t) for t in words)
-    outsiders = any(_OUTSIDE.match(t) for t in words)
-    insiders = about_manager or any(_COLLEAGUE.match(t) for t in words)
     judgements: dict[str, float] = {}
     for match_id, start, end in matcher(doc):
         aspect, kind = doc.vocab.strings[match_id].split("/")
@@ -170,7 +182,13 @@ def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
             kind == "pos"
             and polarity == "pos"
             and qkind in (QuestionKind.ADVICE, QuestionKind.IMPROVE)
-            and (qkind is QuestionKind.ADVICE or start == c_start)
+            and (
+                (qkind is QuestionKind.ADVICE and not _has(before + after, KEEP_GOING))
+                or (
+                    doc[start].lower_ in IMPERATIVES
+                    and (start == c_start or doc[start - 1].lower_ in ("please", "just", "and"))
+                )
+            )
         ):
             polarity, confidence = "neg", 0.7  # advice / imperative: the behaviour is missing
         if polarity is None and len(doc) <= SHORT_ANSWER:
@@ -183,14 +201,22 @@ def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
         if polarity is None:
             continue
         if aspect == "overall":
-            near_words = [t.lower_ for t in doc[max(c_start, start - 3) : min(c_end, end + 4)]]
-            verdict = _has(near_words, lexicon.NEG_VERDICT) or _has(near_words, lexicon.POS_EVAL)
-            if kind == "topic" and not verdict and len(doc) > SHORT_ANSWER:
-                continue
+            near_words = [t.lower_ for t in doc[max(c_start, start - 3) : min(c_end, end + 6)]]
+            if kind == "topic":
+                if _has(near_words, lexicon.NEG_VERDICT):
+                    polarity = "neg" if not _has(before, lexicon.NEGATIONS) else "pos"
+                elif _has(near_words, lexicon.POS_EVAL):
+                    polarity = "neg" if _has(before, lexicon.NEGATIONS) else "pos"
+                elif len(doc) > 3 or qkind not in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
+                    continue
+                else:
+                    polarity = "neg"  # a bare "management" answering "what could be improved?"
             judgements[polarity] = max(judgements.get(polarity, 0.0), confidence)
             continue
-        if aspect == "conduct" and polarity == "neg" and outsiders and not insiders:
-            continue
+        if aspect == "conduct" and polarity == "neg":
+            clause = [t.lower_ for t in doc[c_start:c_end]]
+            if any(_OUTSIDE.match(t) for t in clause) and not any(_MGMT.match(t) for t in clause):
+                continue
         if not about_manager and kind != "topic":
             confidence -= 0.2
         idx = LABEL_INDEX[f"{aspect}:{polarity}"]

@@ -50,21 +50,25 @@ _QUESTION_PATTERNS: Final[tuple[tuple[QuestionKind, re.Pattern[str]], ...]] = (
         QuestionKind.IMPROVE,
         re.compile(r"improv|better|change|worse|cons\b|dislike|least|concern|frustrat", re.I),
     ),
-    (QuestionKind.GOOD, re.compile(r"good|well|best|like|pros\b|enjoy|strength|positive", re.I)),
+    (
+        QuestionKind.GOOD,
+        re.compile(r"good|well|best|like (about|most|best)|pros\b|enjoy|strength|positive", re.I),
+    ),
 )
 
 
-def question_kind(question: str | None) -> QuestionKind:
+def question_kind(question: object) -> QuestionKind:
     """Map free question wording to the kind of answer it invites.
 
     Args:
         question: The question text as exported by a survey platform, a
-            source name such as ``"Complaint summary"``, or ``None``.
+            source name such as ``"Complaint summary"``, or anything else
+            (``None``, NaN) for no question.
 
     Returns:
         The matching kind; ``OTHER`` for "Any other comments?" or unknown wording.
     """
-    if not question:
+    if not isinstance(question, str) or not question:
         return QuestionKind.OTHER
     for kind, pattern in _QUESTION_PATTERNS:
         if pattern.search(question):

@@ -87,7 +87,7 @@ def clean_text(text: object) -> str:
         text = html.unescape(text)
     if not text.isascii():
         text = ftfy.fix_text(text)
-    return _SPACE.sub(" ", text).strip()[:MAX_CHARS]
+    return _SPACE.sub(" ", text).strip()[:MAX_CHARS].rstrip()
 
 
 def question_token(question: str | None) -> str:

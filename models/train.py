@@ -115,7 +115,7 @@ def train_all(out_dir: Path, *, eval_file: Path | None = None) -> dict[str, Any]
         clf = ThemeClassifier.load(staging, kind)
         for name, items in sets.items():
             texts, questions, y = _xy(items)
-            evaluations[name][kind] = score(y, clf.scores(texts, questions) >= clf.thresholds)
+            evaluations[name][kind] = score(y, clf.decide(clf.scores(texts, questions)))
 
     manifest["artefact_sha256"] = sha256_of(
         [staging / "sklearn.joblib", staging / "spacy", staging / "ensemble.json"]

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+
+PREFECT_DEFAULTS = {
+    # A local ephemeral Prefect server takes 25-35 s to start on a 2-core machine.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
+    # No network beyond this machine: don't try to send usage telemetry.
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+}
+
+
+@app.callback()
+def _configure() -> None:
+    """Where-to-run defaults for Prefect; the environment wins when set."""
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -71,7 +71,9 @@ def read_comments(path: Path) -> pd.DataFrame:
     if "question" not in frame.columns:
         frame["question"] = None
     frame["id"] = frame["id"].astype(str)
-    frame["question"] = frame["question"].where(frame["question"].astype(bool), None)
+    questions = frame["question"].astype(object)
+    frame["question"] = questions.where(questions.map(lambda q: isinstance(q, str) and bool(q)))
+    frame["question"] = frame["question"].astype(object).where(frame["question"].notna(), None)
     return frame[["id", "text", "question"]]
 
 

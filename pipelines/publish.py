@@ -2,12 +2,14 @@
 
 A run owns a scope: one period and a set of directorates. :func:`write_outputs`
 takes a lock on the warehouse (so two runs for the same scope serialise),
-stages every Parquet partition under a temporary name, replaces the scoped
-rows of every DuckDB table in one transaction, then swaps the staged
-partitions into place. A failure before the commit leaves everything as it
-was; DuckDB is the source of truth and Parquet mirrors it partition by
-partition (a crash between commit and swap is repaired by the next run of
-that scope).
+stages every Parquet partition under a temporary name, swaps the staged
+partitions into place (keeping the replaced ones under a hidden name), then
+replaces the scoped rows of every DuckDB table in one transaction. Any error
+or interrupt before the commit (in staging, in the swap or in the
+transaction) rolls DuckDB back and moves the replaced partitions back, so
+both stay as they were; after the commit the hidden old partitions are
+deleted. Only a hard kill between swap and commit can leave Parquet ahead of
+DuckDB (the source of truth); the next run of that scope repairs it.
 """
 
 from __future__ import annotations
@@ -52,15 +54,33 @@ def _stage_partitions(root: Path, rep: Replacement, staging: Path) -> list[tuple
     return moves
 
 
-def _swap(moves: Sequence[tuple[Path, Path]], run_tag: str) -> None:
+def _swap(
+    moves: Sequence[tuple[Path, Path]], run_tag: str, swapped: list[tuple[Path, Path | None]]
+) -> None:
+    """Move staged partitions into place, keeping each replaced one as a hidden sibling.
+
+    Every step taken is appended to ``swapped`` (target, hidden old copy or
+    ``None``) at once, so :func:`_unswap` can undo a swap that stopped midway.
+    The hidden name starts with ``.`` so dataset readers skip it.
+    """
     for staged, target in moves:
         target.parent.mkdir(parents=True, exist_ok=True)
-        old = target.with_name(target.name + f".old-{run_tag}")
+        old = target.with_name(f".{target.name}.old-{run_tag}")
         if target.exists():
             target.rename(old)
+            swapped.append((target, old))
+        else:
+            swapped.append((target, None))
         staged.rename(target)
-        if old.exists():
-            shutil.rmtree(old)
+
+
+def _unswap(swapped: Sequence[tuple[Path, Path | None]]) -> None:
+    """Put the replaced partitions back (newest step first)."""
+    for target, old in reversed(swapped):
+        if target.exists():
+            shutil.rmtree(target)
+        if old is not None:
+            old.rename(target)
 
 
 def write_outputs(
@@ -83,6 +103,7 @@ def write_outputs(
     lock = FileLock(str(warehouse.with_suffix(".lock")), timeout=LOCK_TIMEOUT_SECONDS)
     staging = parquet_root / f".staging-{run_tag}"
     with lock:
+        swapped: list[tuple[Path, Path | None]] = []
         try:
             moves = [
                 move
@@ -90,12 +111,19 @@ def write_outputs(
                 if rep.table in partitioned
                 for move in _stage_partitions(parquet_root, rep, staging)
             ]
+            _swap(moves, run_tag, swapped)
             con = connect(warehouse)
             try:
                 replace_scopes(con, replacements)
             finally:
                 con.close()
-            _swap(moves, run_tag)
+        except BaseException:
+            _unswap(swapped)
+            raise
+        else:
+            for _, old in swapped:
+                if old is not None:
+                    shutil.rmtree(old, ignore_errors=True)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 

@@ -155,7 +155,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
         full_month=7,
         end_month=None,
         multiplier=2.0,
-        baseline_rate=0.10,
+        baseline_rate=0.15,
         category=None,
         description="pressure:neg share of Housing survey comments doubles from month 7 on",
     ),
@@ -164,15 +164,15 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
         directorate="Adult Social Care",
         label="listening:neg",
         source="survey",
-        start_month=6,
-        full_month=9,
+        start_month=7,
+        full_month=7,
         end_month=None,
         multiplier=0.5,
-        baseline_rate=0.12,
+        baseline_rate=0.16,
         category=None,
         description=(
-            "coaching programme starts month 6; listening:neg share of Adult Social Care "
-            "comments falls linearly to half its baseline by month 9 and stays there"
+            "coaching programme starts month 6; from month 7 the listening:neg share of "
+            "Adult Social Care comments is half its baseline and stays there"
         ),
     ),
     Pattern(
@@ -187,6 +187,22 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
         baseline_rate=None,
         category="bullying",
         description="Environment bullying cases (conduct:neg summaries) triple in months 10-13",
+    ),
+    Pattern(
+        name="environment_bullying_hotspot_survey",
+        directorate="Environment",
+        label="conduct:neg",
+        source="survey",
+        start_month=10,
+        full_month=10,
+        end_month=13,
+        multiplier=3.0,
+        baseline_rate=0.05,
+        category=None,
+        description=(
+            "the same hotspot in the staff survey: conduct:neg share of Environment survey "
+            "comments triples in months 10-13, then returns to baseline"
+        ),
     ),
 )
 COACHING_COHORT: Final[dict[str, str | int]] = {

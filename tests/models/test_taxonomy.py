@@ -43,7 +43,7 @@ def test_label_index_matches_position():
 
 
 def test_negative_labels_are_the_nine_coaching_needs_in_order():
-    assert NEGATIVE_LABELS == tuple(lab for lab in CODEBOOK_ORDER if lab.endswith(":neg"))
+    assert tuple(lab for lab in CODEBOOK_ORDER if lab.endswith(":neg")) == NEGATIVE_LABELS
     assert len(NEGATIVE_LABELS) == 9
 
 
@@ -83,11 +83,6 @@ def test_question_kind_is_case_insensitive():
     assert question_kind("what does your manager do well?") is QuestionKind.GOOD
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: the GOOD pattern's bare 'like' matches 'would like to tell us', "
-    "so a neutral catch-all question is read as 'what is good?'",
-)
 def test_question_kind_anything_else_you_would_like_to_tell_us_is_other():
     assert question_kind("Is there anything else you would like to tell us?") is QuestionKind.OTHER
 
@@ -107,8 +102,8 @@ def test_validate_labels_accepts_every_codebook_label():
 def test_validate_labels_rejects_unknown_label_and_names_it(bad):
     with pytest.raises(ValueError, match="unknown labels") as info:
         validate_labels(["support:pos", bad])
-    assert bad in str(info.value)
-    assert "support:pos" not in str(info.value).split(";")[0]
+    # Only the unknown label is named as unknown; the valid ones are listed after.
+    assert str(info.value).startswith(f"unknown labels [{bad!r}];")
 
 
 def test_sort_labels_returns_codebook_order_without_duplicates():

@@ -69,6 +69,7 @@ def test_ground_truth_records_patterns_stationary_cells_and_register(small: Demo
         "housing_pressure_doubles",
         "asc_coaching_listening_halves",
         "environment_bullying_hotspot",
+        "environment_bullying_hotspot_survey",
     }
     housing = patterns["housing_pressure_doubles"]
     assert (housing["directorate"], housing["label"], housing["source"]) == (
@@ -83,6 +84,7 @@ def test_ground_truth_records_patterns_stationary_cells_and_register(small: Demo
     assert (hotspot["start_period"], hotspot["end_period"]) == ("2026-03", "2026-06")
     stationary = {(s["source"], s["directorate"]): s["labels"] for s in truth["stationary"]}
     assert "pressure:neg" not in stationary[("survey", "Housing")]
+    assert "conduct:neg" not in stationary[("survey", "Environment")]
     assert stationary[("survey", "Finance")] == list(LABELS)
     assert truth["coaching_register"] == [
         {

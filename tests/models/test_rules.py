@@ -1,0 +1,245 @@
+"""The rule component on its own (models.rules.rule_scores and its spaCy factory).
+
+Each ``rule_scores`` call builds the matcher (~0.3 s), so a test scores its
+comments in one call.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import spacy
+
+from models import lexicon, rules
+from models.predict import RULE_THRESHOLD
+from models.rules import RULES_FACTORY, compile_cue, expand, rule_scores
+from models.taxonomy import LABELS, QuestionKind
+from models.text import clean_text
+
+GOOD = "What does your manager do well?"
+IMPROVE = "What could your manager do better?"
+ADVICE = "What advice would you give to senior management?"
+OTHER = "Any other comments?"
+
+
+def rule_labels(*comments: str | tuple[str, str | None]) -> list[set[str]]:
+    """Labels the rules give (score >= the rules' threshold), one set per comment."""
+    pairs = [(c, None) if isinstance(c, str) else c for c in comments]
+    scores = rule_scores([clean_text(t) for t, _ in pairs], [q for _, q in pairs])
+    return [{LABELS[j] for j in np.flatnonzero(row >= RULE_THRESHOLD)} for row in scores]
+
+
+def test_rule_scores_shape_dtype_and_range():
+    scores = rule_scores(["My manager never listens.", "Pay is low."], [None, IMPROVE])
+    assert scores.shape == (2, 18)
+    assert scores.dtype == np.float32
+    assert ((scores >= 0) & (scores <= 1)).all()
+
+
+def test_rule_scores_of_no_comments_is_empty_18_column_array():
+    scores = rule_scores([], [])
+    assert scores.shape == (0, 18)
+
+
+def test_rule_scores_texts_and_questions_must_align():
+    with pytest.raises(ValueError):
+        rule_scores(["one", "two"], [None])
+
+
+def test_never_listens_is_listening_neg_and_always_listens_is_listening_pos():
+    never, always, doesnt = rule_labels(
+        "My manager never listens.",
+        "My manager always listens.",
+        "My manager doesn't listen to anyone.",
+    )
+    assert never == {"listening:neg"}
+    assert always == {"listening:pos"}
+    assert doesnt == {"listening:neg"}
+
+
+def test_negated_need_cue_becomes_weak_strength():
+    micromanages, never_micromanages = rule_labels(
+        "My manager micromanages everything.", "My manager never micromanages."
+    )
+    assert micromanages == {"autonomy:neg"}
+    assert never_micromanages == {"autonomy:pos"}
+
+
+def test_negation_scope_ends_at_but():
+    (labels,) = rule_labels("She never listens, but she is supportive.")
+    assert labels == {"listening:neg", "support:pos"}
+
+
+def test_hedged_strength_could_listen_more_is_listening_neg():
+    could, should, supportive = rule_labels(
+        "My manager could listen more.",
+        "My manager should listen more.",
+        ("Could be more supportive.", IMPROVE),
+    )
+    assert could == {"listening:neg"}
+    assert should == {"listening:neg"}
+    assert supportive == {"support:neg"}
+
+
+def test_hedged_communication_is_clarity_neg():
+    topic, transparent = rule_labels(
+        "Communication from managers could be better.", "Managers need to be more transparent."
+    )
+    assert topic == {"clarity:neg"}
+    assert transparent == {"clarity:neg"}
+
+
+def test_could_communicate_more_is_clarity_neg():
+    (labels,) = rule_labels("My manager could communicate more.")
+    assert labels == {"clarity:neg"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("My manager does not recognise hard work.", "recognition:neg"),
+        ("Managers should involve staff in decisions.", "listening:neg"),
+    ],
+)
+def test_base_form_of_cue_verb_is_matched(text, label):
+    (labels,) = rule_labels(text)
+    assert labels == {label}
+
+
+def test_we_need_more_managers_is_not_overall_neg():
+    (labels,) = rule_labels("We need more managers.")
+    assert "overall:neg" not in labels
+
+
+def test_advice_imperative_listen_to_your_staff_is_listening_neg():
+    advice, improve = rule_labels(
+        ("Listen to your staff.", ADVICE), ("Listen to your staff.", IMPROVE)
+    )
+    assert advice == {"listening:neg"}
+    assert improve == {"listening:neg"}
+
+
+def test_advice_should_listen_is_listening_neg():
+    (labels,) = rule_labels(("Managers should listen to staff.", ADVICE))
+    assert labels == {"listening:neg"}
+
+
+def test_stated_strength_answering_good_question_is_pos():
+    (labels,) = rule_labels(("Always listens.", GOOD))
+    assert labels == {"listening:pos"}
+
+
+def test_customer_abuse_is_not_conduct():
+    shout, rude, threat = rule_labels(
+        "Customers shout at me and are abusive.",
+        "A customer was rude and aggressive to me.",
+        "A member of the public threatened me at the counter.",
+    )
+    assert "conduct:neg" not in shout
+    assert "conduct:neg" not in rude
+    assert "conduct:neg" not in threat
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Customers shout at staff.", "My manager is great, but customers shout at us."],
+)
+def test_customer_abuse_with_staff_or_manager_mentioned_is_not_conduct(text):
+    (labels,) = rule_labels(text)
+    assert "conduct:neg" not in labels
+
+
+def test_colleague_abuse_is_conduct_neg():
+    bully, shout, rude = rule_labels(
+        "My colleagues bully me.",
+        "A colleague shouted at me in front of everyone.",
+        "My team leader is rude to me.",
+    )
+    assert "conduct:neg" in bully
+    assert "conduct:neg" in shout
+    assert rude == {"conduct:neg"}
+
+
+def test_customer_abuse_management_ignored_is_support_neg():
+    (labels,) = rule_labels("A customer harassed me and management did nothing.")
+    assert "support:neg" in labels
+
+
+def test_poor_management_alone_is_overall_neg():
+    alone, improve, useless = rule_labels(
+        "Poor management.", ("Poor management", IMPROVE), "Management is useless."
+    )
+    assert alone == {"overall:neg"}
+    assert improve == {"overall:neg"}
+    assert useless == {"overall:neg"}
+
+
+def test_poor_management_no_recognition_is_recognition_neg_not_overall_neg():
+    (labels,) = rule_labels("Poor management, no recognition for hard work.")
+    assert "recognition:neg" in labels
+    assert "overall:neg" not in labels
+
+
+def test_great_managers_is_overall_pos():
+    (labels,) = rule_labels("Great managers.")
+    assert labels == {"overall:pos"}
+
+
+def test_out_of_scope_comments_get_no_rule_labels():
+    results = rule_labels(
+        ("Pay is low and the car park is always full.", IMPROVE),
+        ("The laptops are ancient and the VPN keeps dropping.", IMPROVE),
+        ("", OTHER),
+    )
+    assert results == [set(), set(), set()]
+
+
+def test_factory_is_registered_with_spacy_and_sets_rule_scores():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("coachlens_theme_rules")
+    assert RULES_FACTORY == "coachlens_theme_rules"
+    assert nlp.pipe_names == ["coachlens_theme_rules"]
+    doc = nlp("My manager never listens.")
+    assert doc._.rule_scores is not None
+    assert doc._.rule_scores.shape == (18,)
+    assert doc._.rule_scores[LABELS.index("listening:neg")] >= RULE_THRESHOLD
+
+
+def test_factory_uses_doc_question_kind():
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("coachlens_theme_rules")
+    doc = nlp.make_doc("Listen to your staff.")
+    doc._.question_kind = QuestionKind.ADVICE
+    scores = component(doc)._.rule_scores
+    assert scores[LABELS.index("listening:neg")] >= RULE_THRESHOLD
+    assert scores[LABELS.index("listening:pos")] < RULE_THRESHOLD
+
+
+def test_expand_lists_every_word_of_a_finite_token_regex():
+    assert expand(r"listen(s|ed|ing)?") == ["listen", "listened", "listening", "listens"]
+
+
+def test_compile_cue_expands_optional_tokens():
+    phrases = compile_cue(r"acts? on [our] feedback")
+    assert ["act", "on", "feedback"] in phrases
+    assert ["acts", "on", "our", "feedback"] in phrases
+    assert len(phrases) == 4
+
+
+@pytest.mark.parametrize("token", [r"[a-z]{5}", r"(manager|[a-z]{4}) ?[0-9]{3}"])
+def test_too_broad_cue_token_raises_value_error(token):
+    with pytest.raises(ValueError, match="too broad"):
+        expand(token)
+
+
+@pytest.mark.parametrize("token", [r"\w+", r"listen.*"])
+def test_unbounded_cue_token_raises_value_error(token):
+    with pytest.raises(ValueError, match="too broad"):
+        expand(token)
+
+
+def test_too_broad_lexicon_cue_raises_value_error_when_rules_are_built(monkeypatch):
+    broad = {**lexicon.CUES["listening"], "pos": (r"listens", r"my [a-z]{6}")}
+    monkeypatch.setitem(lexicon.CUES, "listening", broad)
+    with pytest.raises(ValueError, match=r"too broad"):
+        rules.rule_scores(["My manager listens."], [None])
