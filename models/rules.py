@@ -100,6 +100,11 @@ def compile_cue(cue: str) -> list[list[str]]:
     """
     slots: list[list[str]] = []
     for part in cue.split():
+        if part.count("(") != part.count(")"):
+            raise ValueError(
+                f"cue {cue!r}: token {part!r} has unbalanced brackets (no spaces "
+                "inside a token; write a multi-word alternative as its own cue)"
+            )
         optional = part.startswith("[") and part.endswith("]")
         words = expand(part[1:-1] if optional else part)
         slots.append([*words, ""] if optional else words)

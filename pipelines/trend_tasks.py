@@ -78,8 +78,11 @@ def _history(settings: Settings, period: str, scope: list[str]) -> pd.DataFrame:
     )
     if stored.empty:
         return stored
-    replaced = (stored["period"] == period) & stored["directorate"].isin(scope)
-    kept = stored.loc[~replaced, ["record_id", "period", "directorate", "source", "labels"]]
+    # This run re-pulls and re-classifies the whole period, so every stored row of the
+    # period is superseded here (only the scoped rows are written back).
+    kept = stored.loc[
+        stored["period"] != period, ["record_id", "period", "directorate", "source", "labels"]
+    ]
     kept["labels"] = kept["labels"].fillna("").map(lambda s: [x for x in s.split(";") if x])
     return kept
 
