@@ -44,13 +44,19 @@ def to_docbin(examples: Sequence[Example], path: Path) -> Path:
     return path
 
 
-def train(train_path: Path, dev_path: Path, output_dir: Path) -> Path:
+def train(
+    train_path: Path,
+    dev_path: Path,
+    output_dir: Path,
+    overrides: dict[str, object] | None = None,
+) -> Path:
     """Train with ``spacy train`` semantics (config file, fixed seed).
 
     Args:
         train_path: Training ``DocBin``.
         dev_path: Development ``DocBin`` (early stopping and model selection).
         output_dir: Where spaCy writes ``model-best`` and ``model-last``.
+        overrides: Extra config overrides (tests shorten training with them).
 
     Returns:
         The path of the best model.
@@ -60,7 +66,11 @@ def train(train_path: Path, dev_path: Path, output_dir: Path) -> Path:
     spacy_train(
         CONFIG_PATH,
         output_path=output_dir,
-        overrides={"paths.train": str(train_path), "paths.dev": str(dev_path)},
+        overrides={
+            "paths.train": str(train_path),
+            "paths.dev": str(dev_path),
+            **(overrides or {}),
+        },
         use_gpu=-1,
     )
     return output_dir / "model-best"

@@ -14,7 +14,14 @@ from prefect import flow, get_run_logger
 
 from pipelines.directorates import load_reference
 from pipelines.settings import Settings, get_settings
-from pipelines.tasks import pull_complaints, pull_surveys, validate, write_counts, write_quarantine
+from pipelines.tasks import (
+    build_docs,
+    pull_complaints,
+    pull_surveys,
+    validate,
+    write_counts,
+    write_quarantine,
+)
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,7 @@ def intake_period(period: str, settings: Settings, run_id: str, *, write: bool =
     surveys = pull_surveys(settings.survey_dir, reference, period)
     cases = pull_complaints(settings.complaints_db_url, reference, period)
     records = pd.concat([surveys, cases], ignore_index=True)
-    outcome = validate(records, list(reference.names), run_id)
+    outcome = validate(records, list(reference.names), run_id, settings.validation_dir)
     if write:
         write_quarantine(settings.warehouse_path, outcome.quarantine, period)
         write_counts(settings.warehouse_path, outcome.counts, period, run_id)
@@ -65,6 +72,7 @@ def ingest_comments(periods: list[str]) -> pd.DataFrame:
     run_id = uuid.uuid4().hex[:12]
     counts = [intake_period(p, settings, run_id).counts.assign(period=p) for p in periods]
     table = pd.concat(counts, ignore_index=True)
+    build_docs(settings.validation_dir)
     get_run_logger().info(
         "intake: read %d, passed %d, quarantined %d",
         table["read"].sum(),

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, field_validator
 from pipelines.directorates import load_reference
 from pipelines.periods import parse_period, period_range, previous_period
 from pipelines.settings import get_settings
+from pipelines.tasks import build_docs
 from pipelines.trend_tasks import (
     aggregate,
     classify,
@@ -70,6 +71,7 @@ def monthly_theme_trends(
     tables = aggregate(classified, settings, params.period, scope or list(reference.names), run_id)
     write(settings, tables, quarantine, counts, params.period, scope, run_id)
     summary = publish(tables, counts, params.period, scope)
+    build_docs(settings.validation_dir)
     get_run_logger().info(
         "theme trends %s written for %d directorates", params.period, len(scope or reference.names)
     )

@@ -6,7 +6,9 @@ never comment text. Results are not persisted (they hold comment text).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from prefect import get_run_logger, task
@@ -35,10 +37,29 @@ def pull_complaints(url: str, reference: DirectorateReference, period: str) -> p
     return frame
 
 
+@lru_cache(maxsize=4)
+def validation_context(validation_dir: Path) -> Any:
+    """The file-backed Great Expectations project under ``validation_dir`` (one per process)."""
+    from data_contracts import file_context
+
+    return file_context(validation_dir)
+
+
 @task(name="validate-records", persist_result=False)
-def validate(records: pd.DataFrame, directorates: list[str], run_id: str) -> ValidationOutcome:
-    """Split records into passed and quarantined rows by the ``records`` contract."""
-    outcome = validate_records(records, directorates=directorates, run_id=run_id)
+def validate(
+    records: pd.DataFrame, directorates: list[str], run_id: str, validation_dir: Path
+) -> ValidationOutcome:
+    """Split records into passed and quarantined rows by the ``records`` contract.
+
+    Results (counts and row positions, never text) are kept in the GX project
+    under ``validation_dir`` for the Data Docs site.
+    """
+    outcome = validate_records(
+        records,
+        directorates=directorates,
+        run_id=run_id,
+        context=validation_context(validation_dir),
+    )
     logger = get_run_logger()
     for row in outcome.counts.itertuples(index=False):
         logger.info(
@@ -49,6 +70,16 @@ def validate(records: pd.DataFrame, directorates: list[str], run_id: str) -> Val
             row.quarantined,
         )
     return outcome
+
+
+@task(name="build-data-docs", persist_result=False)
+def build_docs(validation_dir: Path) -> Path | None:
+    """Rebuild the Data Docs site analysts open to see contract results."""
+    from data_contracts import build_data_docs
+
+    site = build_data_docs(validation_context(validation_dir))
+    get_run_logger().info("data docs: %s", site)
+    return site
 
 
 @task(name="write-quarantine", persist_result=False)

@@ -23,6 +23,7 @@ from pipelines.priorities import rank_directorates
 from pipelines.publish import write_outputs
 from pipelines.redact import redact_frame
 from pipelines.settings import Settings
+from pipelines.tasks import validation_context
 from pipelines.trends import build_trends, count_flags
 from pipelines.warehouse import Replacement, read_table
 
@@ -128,7 +129,9 @@ def write(
     from data_contracts import run_suite
 
     for name, suite in (("theme_trends", "trend"), ("classified_comments", "classified")):
-        result = run_suite(tables[name], suite, run_id=run_id)
+        result = run_suite(
+            tables[name], suite, run_id=run_id, context=validation_context(settings.validation_dir)
+        )
         if not result.success:
             failed = ", ".join(f"{o.rule or o.expectation_type}" for o in result.failed)
             raise ValueError(f"{name} breaks its data contract ({failed}); nothing was written")

@@ -160,19 +160,19 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
         description="pressure:neg share of Housing survey comments doubles from month 7 on",
     ),
     Pattern(
-        name="asc_coaching_listening_halves",
+        name="asc_coaching_listening_falls",
         directorate="Adult Social Care",
         label="listening:neg",
         source="survey",
         start_month=7,
         full_month=7,
         end_month=None,
-        multiplier=0.5,
-        baseline_rate=0.16,
+        multiplier=0.3,
+        baseline_rate=0.20,
         category=None,
         description=(
             "coaching programme starts month 6; from month 7 the listening:neg share of "
-            "Adult Social Care comments is half its baseline and stays there"
+            "Adult Social Care comments falls to 30% of its baseline and stays there"
         ),
     ),
     Pattern(
@@ -196,12 +196,12 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
         start_month=10,
         full_month=10,
         end_month=13,
-        multiplier=3.0,
+        multiplier=4.0,
         baseline_rate=0.05,
         category=None,
         description=(
             "the same hotspot in the staff survey: conduct:neg share of Environment survey "
-            "comments triples in months 10-13, then returns to baseline"
+            "comments quadruples in months 10-13, then returns to baseline"
         ),
     ),
 )

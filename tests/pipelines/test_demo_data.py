@@ -67,7 +67,7 @@ def test_ground_truth_records_patterns_stationary_cells_and_register(small: Demo
     patterns = {p["name"]: p for p in truth["patterns"]}
     assert set(patterns) == {
         "housing_pressure_doubles",
-        "asc_coaching_listening_halves",
+        "asc_coaching_listening_falls",
         "environment_bullying_hotspot",
         "environment_bullying_hotspot_survey",
     }

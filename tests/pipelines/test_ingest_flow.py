@@ -53,7 +53,14 @@ def test_intake_accounts_for_every_row_and_quarantines_each_mess_case(
     assert "text" not in quarantine.columns
     texts = set(pd.concat([surveys["text"], cases["text"]]).dropna().str.strip()) - {""}
     reasons = set(quarantine["reason"])
-    assert not any(t in reason for reason in reasons for t in texts if len(t) > 25)
+    long_texts = [t for t in texts if len(t) > 25]
+    assert not any(t in reason for reason in reasons for t in long_texts)
+
+    validation = demo_home / "validation"
+    sites = list(validation.rglob("local_site/index.html"))
+    assert sites, "the flow should build a Data Docs site analysts can open"
+    stored = " ".join(p.read_text(errors="ignore") for p in validation.rglob("*") if p.is_file())
+    assert not any(t in stored for t in long_texts[:2000])
 
 
 def test_rerunning_a_period_replaces_its_quarantine_rows(
@@ -63,7 +70,9 @@ def test_rerunning_a_period_replaces_its_quarantine_rows(
 
     monkeypatch.setenv("COACHLENS_HOME", str(demo_home))
     warehouse = demo_home / "warehouse" / "coachlens.duckdb"
-    period = json.loads((demo_home / "demo" / "ground_truth.json").read_text())["generator"]["periods"][0]
+    period = json.loads((demo_home / "demo" / "ground_truth.json").read_text())["generator"][
+        "periods"
+    ][0]
     ingest_comments([period])
     before = read_table(warehouse, "quarantine")
     ingest_comments([period])

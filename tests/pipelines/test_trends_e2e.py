@@ -100,7 +100,10 @@ def test_complaint_hotspot_shows_as_more_flagged_cases_in_its_months(
         & (trends["label"] == hot["label"])
     ]
     inside = cells["period"].between(hot["start_period"], hot["end_period"])
-    assert cells.loc[inside, "n_flagged"].mean() > 2 * cells.loc[~inside, "n_flagged"].mean()
+    rise = cells.loc[inside, "n_flagged"].mean() - cells.loc[~inside, "n_flagged"].mean()
+    planted_rise = hot["planted_monthly_cases"] - hot["baseline_monthly_cases"]
+    # The classifier finds most, not all, of the extra bullying cases: at least half of them.
+    assert rise >= planted_rise / 2, (rise, planted_rise)
 
 
 def test_top_coaching_priority_in_the_step_month_is_the_planted_directorate(
