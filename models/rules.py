@@ -19,6 +19,7 @@ against the trained models.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -48,6 +49,7 @@ KEEP_GOING: Final[frozenset[str]] = frozenset(
 )
 """In advice, these mark praise of what exists ("keep listening", "she is approachable")."""
 SHORT_ANSWER: Final[int] = 8
+MIN_TYPO_LENGTH: Final[int] = 5
 """A bare topic ("communication") takes its polarity from the question only in short answers."""
 """How many tokens before a cue a negation or hedge may stand."""
 
@@ -127,6 +129,52 @@ def build_matcher(vocab: Vocab) -> PhraseMatcher:
     management = expand(_OVERALL_MGMT.pattern[1:-1])
     matcher.add("overall/topic", [Doc(vocab, words=[w]) for w in management])
     return matcher
+
+
+@functools.cache
+def known_words() -> frozenset[str]:
+    """Every word the rules look for: cue words, negations, hedges, verdicts, management."""
+    words: set[str] = set()
+    for kinds in lexicon.CUES.values():
+        for cues in kinds.values():
+            for cue in cues:
+                for part in cue.split():
+                    words.update(expand(part.strip("[]")))
+    words.update(expand(_OVERALL_MGMT.pattern[1:-1]))
+    for vocab in (
+        lexicon.NEGATIONS,
+        lexicon.HEDGES,
+        lexicon.NEG_EVAL,
+        lexicon.POS_EVAL,
+        lexicon.NEG_VERDICT,
+        IMPERATIVES,
+    ):
+        words.update(vocab)
+    return frozenset(w for w in words if w.isalpha())
+
+
+@functools.lru_cache(maxsize=200_000)
+def correct_transposition(word: str) -> str:
+    """Undo one swapped pair of adjacent letters ("lsitens" -> "listens").
+
+    Only words of five letters or more that are not themselves known, and only
+    when the swap gives a word the rules look for: the commonest typing slip,
+    repaired without a dictionary and without touching ordinary words.
+
+    Args:
+        word: A lower-case token.
+
+    Returns:
+        The repaired word, or ``word`` unchanged.
+    """
+    known = known_words()
+    if len(word) < MIN_TYPO_LENGTH or word in known or not word.isalpha():
+        return word
+    for j in range(len(word) - 1):
+        swapped = word[:j] + word[j + 1] + word[j] + word[j + 2 :]
+        if swapped in known:
+            return swapped
+    return word
 
 
 def _clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -266,6 +314,10 @@ def rule_pipeline() -> tuple[Language, Callable[[str, str | None], Doc]]:
 
     def make_doc(text: str, question: str | None) -> Doc:
         doc = nlp.make_doc(text)
+        lowered = [t.lower_ for t in doc]
+        repaired = [correct_transposition(w) for w in lowered]
+        if repaired != lowered:
+            doc = Doc(nlp.vocab, words=repaired, spaces=[bool(t.whitespace_) for t in doc])
         doc._.question_kind = question_kind(question)
         return doc
 

@@ -147,6 +147,10 @@ def _print_summary(summary: dict[str, object]) -> None:
         "(theme_trends, coaching_priorities, classified_comments, quarantine)"
     )
     typer.echo(f"parquet:   {settings.parquet_dir}")
+    report = summary.get("report")
+    if isinstance(report, dict):
+        typer.echo(f"report:    {report['html']}")
+        typer.echo(f"           {report['xlsx']}")
 
 
 @app.command()
@@ -172,6 +176,20 @@ def demo(
     typer.echo("intake over all months (read = passed + quarantined):")
     typer.echo(counts.groupby("source")[["read", "passed", "quarantined"]].sum().to_string())
     _print_summary(runs[-1])
+
+
+@app.command()
+def report(
+    period: Annotated[str, typer.Option(help="YYYY-MM to report")],
+) -> None:
+    """Build the leadership report (HTML + Excel) for a period from the warehouse."""
+    from pipelines.report import ReportDataError, report_command
+
+    try:
+        report_command(period)
+    except ReportDataError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
 
 
 @app.command()

@@ -20,6 +20,7 @@ from pipelines.settings import get_settings
 from pipelines.tasks import build_docs
 from pipelines.trend_tasks import (
     aggregate,
+    build_leadership_report,
     classify,
     publish,
     pull_and_validate,
@@ -71,6 +72,7 @@ def monthly_theme_trends(
     tables = aggregate(classified, settings, params.period, scope or list(reference.names), run_id)
     write(settings, tables, quarantine, counts, params.period, scope, run_id)
     summary = publish(tables, counts, params.period, scope)
+    summary["report"] = build_leadership_report(settings, params.period)
     build_docs(settings.validation_dir)
     get_run_logger().info(
         "theme trends %s written for %d directorates", params.period, len(scope or reference.names)

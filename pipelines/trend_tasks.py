@@ -164,6 +164,21 @@ def write(
     )
 
 
+@task(name="build-leadership-report", persist_result=False)
+def build_leadership_report(settings: Settings, period: str) -> dict[str, str]:
+    """HTML and Excel report for the period, from the tables just written (no comment text)."""
+    from pipelines.report import build_report
+
+    paths = build_report(
+        settings.warehouse_path,
+        settings.reports_dir,
+        period,
+        min_cell_size=settings.min_cell_size,
+    )
+    get_run_logger().info("report: %s", paths.html)
+    return {"html": str(paths.html), "xlsx": str(paths.xlsx)}
+
+
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as JSON-friendly dicts (missing values as ``None``)."""
     clean = frame.astype(object).where(frame.notna(), None)

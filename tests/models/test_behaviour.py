@@ -302,19 +302,18 @@ PERTURBATIONS: dict[str, Callable[[str], str | None]] = {
     "unrelated": lambda t: f"{t} The canteen coffee is fine.",
 }
 
-# Measured with the artefacts of corpus 65fad238: 93/111 = 0.84 overall (the aim is ~0.9); per
-# perturbation: names 11/11, emoji 20/20, lower 20/20, upper 18/20 = 0.90,
-# typo 14/20 = 0.70, unrelated sentence 10/20 = 0.50 (appending "The canteen coffee is
-# fine." mostly drops a second, spurious label the short comment had). Floors are set
-# about one comment below each measured rate.
-INV_FLOOR = 0.8
+# Measured with the artefacts of corpus 27a141b9 and the rules' transposition repair: per
+# perturbation names 1.00, typo 0.85, emoji 1.00, upper 0.90, lower 1.00, unrelated
+# sentence 0.70 (appending "The canteen coffee is fine." mostly drops a second, spurious
+# label the short comment had). Floors are set about one comment below each measured rate.
+INV_FLOOR = 0.85
 INV_PERTURBATION_FLOORS = {
     "names": 0.9,
-    "typo": 0.65,
+    "typo": 0.8,
     "emoji": 0.9,
     "upper": 0.85,
     "lower": 0.9,
-    "unrelated": 0.45,
+    "unrelated": 0.65,
 }
 
 

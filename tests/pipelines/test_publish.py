@@ -19,7 +19,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -27,6 +26,7 @@ import pytest
 import pipelines.publish as publish
 from pipelines.publish import partition_dir, write_outputs
 from pipelines.warehouse import Replacement, connect, read_table, replace_scopes
+from tests.pipelines.crash import FailingConnection
 
 PERIODS = ("2025-07", "2025-08")
 DIRECTORATES = ("Housing", "Finance", "Children's Services")
@@ -233,32 +233,14 @@ def test_rows_outside_the_scope_are_refused_and_nothing_is_written(
 # --------------------------------------------------------------------------- crashes
 
 
-class _FailingConnection:
-    """A DuckDB connection that raises on the INSERT into one table (inside the transaction)."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection, table: str) -> None:
-        self._con = con
-        self._table = table
-        self.executed: list[str] = []
-
-    def execute(self, sql: str, *args: Any) -> Any:
-        if sql.startswith(f'INSERT INTO "{self._table}"'):
-            raise RuntimeError(f"injected crash inserting into {self._table}")
-        self.executed.append(sql)
-        return self._con.execute(sql, *args)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._con, name)
-
-
 def test_crash_inside_the_transaction_leaves_duckdb_and_parquet_as_before(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before, tree = _tables(root), _tree(root)
-    opened: list[_FailingConnection] = []
+    opened: list[FailingConnection] = []
 
     def failing_connect(path: Path) -> Any:
-        con = _FailingConnection(connect(path), "theme_trends")  # the second table
+        con = FailingConnection(connect(path), "theme_trends")  # the second table
         opened.append(con)
         return con
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -26,6 +25,7 @@ from pipelines.demo_data import generate_demo_data
 from pipelines.publish import partition_dir
 from pipelines.settings import Settings
 from pipelines.warehouse import connect, read_table
+from tests.pipelines.crash import FailingConnection
 
 pytestmark = pytest.mark.slow
 
@@ -240,34 +240,16 @@ def test_same_rerun_twice_gives_identical_tables(demo: Demo, reruns: Reruns) -> 
 # --------------------------------------------------------------------------- failures
 
 
-class _FailingConnection:
-    """A DuckDB connection that raises on the INSERT into one table (inside the transaction)."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection, table: str) -> None:
-        self._con = con
-        self._table = table
-        self.executed: list[str] = []
-
-    def execute(self, sql: str, *args: Any) -> Any:
-        if sql.startswith(f'INSERT INTO "{self._table}"'):
-            raise RuntimeError(f"injected crash inserting into {self._table}")
-        self.executed.append(sql)
-        return self._con.execute(sql, *args)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._con, name)
-
-
 def test_rerun_failing_in_the_write_step_leaves_every_table_as_it_was(
     demo: Demo, full: Snapshot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import pipelines.publish
 
     before = _snapshot(demo.settings)
-    opened: list[_FailingConnection] = []
+    opened: list[FailingConnection] = []
 
     def failing_connect(path: Path) -> Any:
-        con = _FailingConnection(connect(path), "theme_trends")
+        con = FailingConnection(connect(path), "theme_trends")
         opened.append(con)
         return con
 
