@@ -52,10 +52,14 @@ def intake_period(period: str, settings: Settings, run_id: str, *, write: bool =
     cases = pull_complaints(settings.complaints_db_url, reference, period)
     records = pd.concat([surveys, cases], ignore_index=True)
     outcome = validate(records, list(reference.names), run_id, settings.validation_dir)
+    directorate_of = records.drop_duplicates("record_id").set_index("record_id")["directorate"]
+    quarantine = outcome.quarantine.assign(
+        directorate=outcome.quarantine["record_id"].map(directorate_of)
+    )
     if write:
-        write_quarantine(settings.warehouse_path, outcome.quarantine, period)
+        write_quarantine(settings.warehouse_path, quarantine, period)
         write_counts(settings.warehouse_path, outcome.counts, period, run_id)
-    return Intake(period, outcome.passed, outcome.quarantine, outcome.counts)
+    return Intake(period, outcome.passed, quarantine, outcome.counts)
 
 
 @flow(name="ingest-comments", log_prints=False)

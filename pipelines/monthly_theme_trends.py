@@ -20,6 +20,7 @@ from pipelines.settings import get_settings
 from pipelines.tasks import build_docs
 from pipelines.trend_tasks import (
     aggregate,
+    assess_impact,
     build_leadership_report,
     classify,
     publish,
@@ -70,6 +71,10 @@ def monthly_theme_trends(
     records = redact(records)
     classified = classify(records, settings.artefact_dir, run_id)
     tables = aggregate(classified, settings, params.period, scope or list(reference.names), run_id)
+    if scope is None:  # impact compares directorates, so only a full run re-estimates it
+        tables["coaching_impact"] = assess_impact(
+            classified, settings, params.period, list(reference.names)
+        )
     write(settings, tables, quarantine, counts, params.period, scope, run_id)
     summary = publish(tables, counts, params.period, scope)
     summary["report"] = build_leadership_report(settings, params.period)

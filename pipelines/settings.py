@@ -17,12 +17,17 @@ def _default_directorates_file() -> Path:
     return Path(str(resources.files("pipelines") / "config" / "directorates.yaml"))
 
 
+def _default_register_file() -> Path:
+    return Path(str(resources.files("pipelines") / "config" / "coaching_register.csv"))
+
+
 class Settings(BaseSettings):
     """coachlens configuration, read from ``COACHLENS_*`` environment variables.
 
     Attributes:
         home: Data root; everything the project writes lives below it.
         directorates_file: YAML reference list of directorates and aliases.
+        coaching_register_file: CSV of coached directorates (directorate, cohort, start_period).
         complaints_url: SQLAlchemy URL of the complaints case database; by
             default the demo SQLite file under ``home``.
         model_dir: Folder of trained artefacts (built by ``make train``).
@@ -33,6 +38,7 @@ class Settings(BaseSettings):
 
     home: Path = Field(default=Path("var"))
     directorates_file: Path = Field(default_factory=_default_directorates_file)
+    coaching_register_file: Path = Field(default_factory=_default_register_file)
     complaints_url: str | None = None
     model_dir: Path | None = None
     min_cell_size: int = 10

@@ -17,6 +17,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from models.predict import ThemeClassifier, classify_texts
 from models.taxonomy import join_labels
 from pipelines.directorates import DirectorateReference
+from pipelines.impact import coaching_impact, load_register
 from pipelines.ingest import intake_period
 from pipelines.periods import shift_period
 from pipelines.priorities import rank_directorates
@@ -115,6 +116,31 @@ def aggregate(
     }
 
 
+@task(name="assess-coaching-impact", persist_result=False)
+def assess_impact(
+    classified: pd.DataFrame, settings: Settings, period: str, directorates: list[str]
+) -> pd.DataFrame:
+    """Difference-in-differences of each coached directorate's negative themes, up to ``period``."""
+    register = load_register(settings.coaching_register_file, directorates)
+    stored = read_table(settings.warehouse_path, "classified_comments", "period < ?", [period])
+    history = (
+        stored[["record_id", "period", "directorate", "source", "labels"]]
+        if len(stored)
+        else stored
+    )
+    if len(history):
+        history = history.assign(
+            labels=history["labels"].fillna("").map(lambda s: [x for x in s.split(";") if x])
+        )
+    current = classified[["record_id", "period", "directorate", "source", "labels"]]
+    counts = count_flags(pd.concat([history, current], ignore_index=True))
+    impact = coaching_impact(counts, register)
+    get_run_logger().info(
+        "coaching impact: %d estimates for %d cohorts", len(impact), len(register)
+    )
+    return impact.assign(period=period)
+
+
 @task(name="write-tables", persist_result=False)
 def write(
     settings: Settings,
@@ -149,8 +175,9 @@ def write(
         Replacement("theme_trends", tables["theme_trends"], key),
         Replacement("coaching_priorities", tables["coaching_priorities"], key),
     ]
-    if scope is None:  # a full run also owns the period's quarantine and intake counts
+    if scope is None:  # a full run also owns the period's quarantine, counts and impact
         replacements += [
+            Replacement("coaching_impact", tables["coaching_impact"], {"period": [period]}),
             Replacement("quarantine", quarantine.assign(period=period), {"period": [period]}),
             Replacement(
                 "intake_counts", counts.assign(period=period, run_id=run_id), {"period": [period]}

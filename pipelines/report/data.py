@@ -137,6 +137,8 @@ def load_report_data(
     )
     priorities = read_table(warehouse, PRIORITIES_TABLE, "period = ?", [period])
     impact = read_table(warehouse, IMPACT_TABLE)
+    if not impact.empty and "period" in impact.columns:  # estimates as of each run's period
+        impact = impact[impact["period"].astype(str) == period].reset_index(drop=True)
     if not impact.empty and "start_period" in impact.columns:
         impact = impact[impact["start_period"].astype(str) <= period].reset_index(drop=True)
     return ReportData(
