@@ -6,10 +6,10 @@ import re
 
 import pandas as pd
 import pytest
-from tests.pipelines.test_trends import META, PLANTED, RISE_MONTH, counts_frame, planted_trends
 
 from pipelines.priorities import RANKING_COLUMNS, rank_directorates, theme_evidence
 from pipelines.trends import build_trends
+from tests.pipelines.test_trends import META, PLANTED, RISE_MONTH, counts_frame, planted_trends
 
 
 def test_planted_directorate_ranks_first_with_its_theme():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -14,12 +15,15 @@ from pipelines.warehouse import read_table
 
 
 @pytest.fixture(scope="module")
-def demo_run(
-    tmp_path_factory: pytest.TempPathFactory, prefect_harness: None
-) -> tuple[dict[str, object], pd.DataFrame]:
+def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("e2e")
+
+
+@pytest.fixture(scope="module")
+def demo_run(demo_home: Path, prefect_harness: None) -> tuple[dict[str, object], pd.DataFrame]:
     from pipelines.monthly_theme_trends import backfill_theme_trends
 
-    home = tmp_path_factory.mktemp("e2e")
+    home = demo_home
     mp = pytest.MonkeyPatch()
     mp.setenv("COACHLENS_HOME", str(home))
     try:
@@ -118,3 +122,30 @@ def test_top_coaching_priority_in_the_step_month_is_the_planted_directorate(
     ]
     top = month.sort_values("coaching_priority", ascending=False).iloc[0]
     assert top["label"] == housing["label"]
+
+
+def test_coaching_impact_finds_the_planted_effect_and_nothing_else(
+    demo_run: tuple[dict[str, object], pd.DataFrame], demo_home: Path
+) -> None:
+    truth, trends = demo_run
+    last = str(trends["period"].max())
+    impact = read_table(demo_home / "warehouse" / "coachlens.duckdb", "coaching_impact")
+    impact = impact[impact["period"] == last]
+    coached = next(p for p in truth["patterns"] if p["name"].startswith("asc_coaching"))  # type: ignore[attr-defined]
+    effect = impact[
+        (impact["directorate"] == coached["directorate"]) & (impact["label"] == coached["label"])
+    ].iloc[0]
+    assert effect["estimate"] < 0 and effect["ci_high"] < 0, effect.to_dict()
+    others = impact[impact["label"] != coached["label"]]
+    assert len(others) == 8
+    assert int(others["significant"].astype(bool).sum()) <= 1, others.to_string()
+
+
+def test_report_is_built_for_every_period(
+    demo_run: tuple[dict[str, object], pd.DataFrame], demo_home: Path
+) -> None:
+    _, trends = demo_run
+    for period in sorted(trends["period"].unique()):
+        folder = demo_home / "reports" / period
+        assert (folder / f"coachlens_report_{period}.html").stat().st_size > 100_000
+        assert (folder / f"coachlens_report_{period}.xlsx").exists()
