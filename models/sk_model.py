@@ -103,6 +103,12 @@ def fit(texts: Sequence[str], questions: Sequence[str | None], y: np.ndarray) ->
     """
     pipe = build_pipeline()
     pipe.fit(_as_frame(texts, questions), y)
+    for _, vectoriser, _ in pipe.named_steps["features"].transformers_:
+        if isinstance(vectoriser, TfidfVectorizer):
+            # Unused after fitting, and not reproducible when pickled: a set ordered by
+            # Python's hash seed, and a memory address sklearn caches.
+            vectoriser.stop_words_ = None
+            vectoriser.__dict__.pop("_stop_words_id", None)
     return pipe
 
 

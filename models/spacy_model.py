@@ -73,7 +73,23 @@ def train(
         },
         use_gpu=-1,
     )
-    return output_dir / "model-best"
+    best = output_dir / "model-best"
+    forget_training_paths(best)
+    return best
+
+
+def forget_training_paths(model_dir: Path) -> None:
+    """Blank the temporary corpus paths spaCy writes into the saved ``config.cfg``.
+
+    They point at a deleted temporary folder and differ on every run, which
+    would make identical models differ byte for byte.
+    """
+    config = model_dir / "config.cfg"
+    lines = [
+        f"{line.split('=')[0].strip()} = null" if line.startswith(("train = ", "dev = ")) else line
+        for line in config.read_text().splitlines()
+    ]
+    config.write_text("\n".join(lines) + "\n")
 
 
 def load(path: Path) -> Language:

@@ -26,9 +26,18 @@ def test_sklearn_training_twice_gives_identical_probabilities() -> None:
     assert np.array_equal(first, second)
 
 
+def test_fitted_sklearn_pipeline_pickles_without_hash_ordered_sets() -> None:
+    examples = _small_corpus(120)
+    texts = [clean_text(e.text) for e in examples]
+    pipe = sk_model.fit(texts, [e.question for e in examples], label_matrix(examples))
+    for _, vectoriser, _ in pipe.named_steps["features"].transformers_:
+        assert getattr(vectoriser, "stop_words_", None) is None
+        assert not hasattr(vectoriser, "_stop_words_id")
+
+
 def _digest(folder: Path) -> str:
     h = hashlib.sha256()
-    for f in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "meta.json"):
+    for f in sorted(p for p in folder.rglob("*") if p.is_file()):
         h.update(f.relative_to(folder).as_posix().encode())
         h.update(f.read_bytes())
     return h.hexdigest()
@@ -42,3 +51,36 @@ def test_spacy_training_twice_gives_identical_weights(tmp_path: Path) -> None:
     a = spacy_model.train(train, dev, tmp_path / "a", overrides=short)
     b = spacy_model.train(train, dev, tmp_path / "b", overrides=short)
     assert _digest(a) == _digest(b)
+    assert str(tmp_path) not in (a / "config.cfg").read_text()
+
+
+SKLEARN_DIGEST = """
+import hashlib, io, joblib
+from models import sk_model
+from models.corpus import label_matrix, load_corpus, split
+from models.text import clean_text
+ex = split(load_corpus())["train"][:200]
+pipe = sk_model.fit([clean_text(e.text) for e in ex], [e.question for e in ex], label_matrix(ex))
+buf = io.BytesIO()
+joblib.dump(pipe, buf)
+print(hashlib.sha256(buf.getvalue()).hexdigest())
+"""
+
+
+def test_sklearn_artefact_bytes_do_not_depend_on_the_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+
+    digests = set()
+    for seed in ("1", "7"):
+        out = subprocess.run(
+            [sys.executable, "-c", SKLEARN_DIGEST],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1
