@@ -300,8 +300,12 @@ def make_theme_rules(nlp: Language, name: str) -> ThemeRules:
     return ThemeRules(nlp, name)
 
 
+@functools.cache
 def rule_pipeline() -> tuple[Language, Callable[[str, str | None], Doc]]:
     """A blank English pipeline with the rule component, and a doc builder.
+
+    Built once per process: compiling the lexicon into the phrase matcher is
+    the expensive part, and every classify call reuses it.
 
     Returns:
         The pipeline and a function ``(text, question) -> Doc`` that sets the
@@ -324,15 +328,12 @@ def rule_pipeline() -> tuple[Language, Callable[[str, str | None], Doc]]:
     return nlp, make_doc
 
 
-def rule_scores(
-    texts: Iterable[str], questions: Iterable[str | None], *, batch_size: int = 1000
-) -> np.ndarray:
+def rule_scores(texts: Iterable[str], questions: Iterable[str | None]) -> np.ndarray:
     """Rule confidences for many comments, shape ``(n, 18)``.
 
     Args:
         texts: Cleaned comment texts.
         questions: The question each comment answers (or ``None``).
-        batch_size: Documents per batch.
 
     Returns:
         A float32 array in codebook label order.
@@ -341,7 +342,6 @@ def rule_scores(
     component = nlp.get_pipe(RULES_FACTORY)
     docs = (make_doc(t, q) for t, q in zip(texts, questions, strict=True))
     rows = [component(doc)._.rule_scores for doc in docs]
-    del batch_size
     if not rows:
         return np.zeros((0, len(LABELS)), dtype=np.float32)
     return np.vstack(rows)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 from prefect import flow, get_run_logger
 
-from pipelines.directorates import load_reference
+from pipelines.directorates import DirectorateReference, load_reference
 from pipelines.settings import Settings, get_settings
 from pipelines.tasks import (
     build_docs,
@@ -34,7 +34,14 @@ class Intake:
     counts: pd.DataFrame
 
 
-def intake_period(period: str, settings: Settings, run_id: str, *, write: bool = True) -> Intake:
+def intake_period(
+    period: str,
+    settings: Settings,
+    run_id: str,
+    *,
+    write: bool = True,
+    reference: DirectorateReference | None = None,
+) -> Intake:
     """Pull, validate and quarantine one period (called inside a flow).
 
     Args:
@@ -43,11 +50,12 @@ def intake_period(period: str, settings: Settings, run_id: str, *, write: bool =
         run_id: Identifier stamped on quarantine rows.
         write: Store quarantine and counts now (the monthly flow writes them
             itself, in the same transaction as its tables).
+        reference: The directorate list, if the caller has loaded it already.
 
     Returns:
         The rows that passed, the quarantine and the counts.
     """
-    reference = load_reference(settings.directorates_file)
+    reference = reference or load_reference(settings.directorates_file)
     surveys = pull_surveys(settings.survey_dir, reference, period)
     cases = pull_complaints(settings.complaints_db_url, reference, period)
     records = pd.concat([surveys, cases], ignore_index=True)

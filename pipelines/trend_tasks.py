@@ -42,8 +42,7 @@ def pull_and_validate(
     settings: Settings, reference: DirectorateReference, period: str, run_id: str
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Pull both sources for the period and split rows by the records contract."""
-    del reference  # intake_period loads the same reference list from settings
-    intake = intake_period(period, settings, run_id, write=False)
+    intake = intake_period(period, settings, run_id, write=False, reference=reference)
     return intake.passed, intake.quarantine, intake.counts
 
 
@@ -69,7 +68,7 @@ def classify(records: pd.DataFrame, artefact_dir: Path, run_id: str) -> pd.DataF
     return out
 
 
-def _history(settings: Settings, period: str, scope: list[str]) -> pd.DataFrame:
+def _history(settings: Settings, period: str) -> pd.DataFrame:
     """Classified comments already in the warehouse that this run does not replace."""
     first = shift_period(period, -HISTORY_MONTHS)
     stored = read_table(
@@ -95,7 +94,7 @@ def aggregate(
 ) -> dict[str, pd.DataFrame]:
     """Trend cells and directorate ranking for the period (all directorates pooled)."""
     current = classified[["record_id", "period", "directorate", "source", "labels"]]
-    pooled = pd.concat([_history(settings, period, scope), current], ignore_index=True)
+    pooled = pd.concat([_history(settings, period), current], ignore_index=True)
     version = str(classified["model_version"].iloc[0]) if len(classified) else "none"
     trends = build_trends(
         count_flags(pooled),
