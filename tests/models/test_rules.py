@@ -241,5 +241,9 @@ def test_unbounded_cue_token_raises_value_error(token):
 def test_too_broad_lexicon_cue_raises_value_error_when_rules_are_built(monkeypatch):
     broad = {**lexicon.CUES["listening"], "pos": (r"listens", r"my [a-z]{6}")}
     monkeypatch.setitem(lexicon.CUES, "listening", broad)
-    with pytest.raises(ValueError, match=r"too broad"):
-        rules.rule_scores(["My manager listens."], [None])
+    rules.rule_pipeline.cache_clear()  # the pipeline is built once per process
+    try:
+        with pytest.raises(ValueError, match=r"too broad"):
+            rules.rule_scores(["My manager listens."], [None])
+    finally:
+        rules.rule_pipeline.cache_clear()
