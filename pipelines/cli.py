@@ -88,13 +88,23 @@ def demo_data(
     months: Annotated[int, typer.Option(min=1, max=120)] = 18,
     seed: int = 0,
     scale: Annotated[float, typer.Option(min=0.001, help="Volume multiplier")] = 1.0,
+    complaints_url: Annotated[
+        str | None,
+        typer.Option(
+            help="SQLAlchemy URL to write the demo cases table to (replacing it), e.g. "
+            "postgresql+psycopg://user:password@host/db (default: complaints.sqlite in the "
+            "output folder)"
+        ),
+    ] = None,
 ) -> None:
     """Generate the demo survey exports, complaints database and ground truth."""
     from pipelines.demo_data import generate_demo_data
     from pipelines.settings import get_settings
 
     target = out or get_settings().demo_dir
-    summary = generate_demo_data(target, months=months, seed=seed, scale=scale)
+    summary = generate_demo_data(
+        target, months=months, seed=seed, scale=scale, complaints_url=complaints_url
+    )
     typer.echo(
         f"demo data in {target}: {summary.survey_comments:,} survey comments in "
         f"{len(summary.survey_files)} waves ({summary.periods[0]}..{summary.periods[-1]}), "
@@ -142,8 +152,10 @@ def _print_summary(summary: dict[str, object]) -> None:
     ranked = pd.DataFrame(summary["priorities"])  # type: ignore[call-overload]
     if not ranked.empty:
         typer.echo(ranked[["rank", "directorate", "top_themes"]].head(5).to_string(index=False))
+    from pipelines.warehouse import open_warehouse
+
     typer.echo(
-        f"warehouse: {settings.warehouse_path} "
+        f"warehouse: {open_warehouse(settings).shown} "
         "(theme_trends, coaching_priorities, classified_comments, quarantine)"
     )
     typer.echo(f"parquet:   {settings.parquet_dir}")

@@ -22,6 +22,7 @@ from pipelines.tasks import (
     write_counts,
     write_quarantine,
 )
+from pipelines.warehouse import open_warehouse
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,8 @@ def intake_period(
         directorate=outcome.quarantine["record_id"].map(directorate_of)
     )
     if write:
-        write_quarantine(settings.warehouse_path, quarantine, period)
-        write_counts(settings.warehouse_path, outcome.counts, period, run_id)
+        write_quarantine(open_warehouse(settings), quarantine, period)
+        write_counts(open_warehouse(settings), outcome.counts, period, run_id)
     return Intake(period, outcome.passed, quarantine, outcome.counts)
 
 

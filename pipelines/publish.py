@@ -1,7 +1,8 @@
-"""Write a run's tables: DuckDB (one transaction) and Parquet partitions (staged, renamed).
+"""Write a run's tables: warehouse (one transaction) and Parquet partitions (staged, renamed).
 
 A run owns a scope: one period and a set of directorates. :func:`write_outputs`
-takes a lock on the warehouse (so two runs for the same scope serialise),
+takes the warehouse's writer lock (a lock file beside DuckDB; a transaction
+level advisory lock on PostgreSQL, so two runs for the same scope serialise),
 stages every Parquet partition under a temporary name, swaps the staged
 partitions into place (keeping the replaced ones under a hidden name), then
 replaces the scoped rows of every DuckDB table in one transaction. Any error
@@ -9,14 +10,16 @@ or interrupt before the commit (in staging, in the swap or in the
 transaction) rolls DuckDB back and moves the replaced partitions back, so
 both stay as they were; after the commit the hidden old partitions are
 deleted. Only a hard kill between swap and commit can leave Parquet ahead of
-DuckDB (the source of truth); the next run of that scope repairs it.
+the warehouse (the source of truth); the next run of that scope repairs it. The
+Parquet mirror is local files for both backends.
 """
 
 from __future__ import annotations
 
 import shutil
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -25,7 +28,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from filelock import FileLock
 
-from pipelines.warehouse import Replacement, connect, replace_scopes
+from pipelines.warehouse import (
+    DuckDBWarehouse,
+    Replacement,
+    Warehouse,
+    as_warehouse,
+    connect,
+    replace_scopes,
+)
 
 LOCK_TIMEOUT_SECONDS = 600
 
@@ -83,26 +93,48 @@ def _unswap(swapped: Sequence[tuple[Path, Path | None]]) -> None:
             old.rename(target)
 
 
+@contextmanager
+def _writer(warehouse: Warehouse) -> Iterator[Callable[[Sequence[Replacement]], None]]:
+    """The warehouse's writer lock and its one-transaction commit.
+
+    DuckDB goes through this module's ``connect`` and ``replace_scopes`` (the
+    seams the crash and concurrency tests wrap); other backends bring their own.
+    """
+    if not isinstance(warehouse, DuckDBWarehouse):
+        with warehouse.locked() as commit:
+            yield commit
+        return
+
+    def commit_duckdb(replacements: Sequence[Replacement]) -> None:
+        con = connect(warehouse.path)
+        try:
+            replace_scopes(con, replacements)
+        finally:
+            con.close()
+
+    with FileLock(str(warehouse.lock_path), timeout=LOCK_TIMEOUT_SECONDS):
+        yield commit_duckdb
+
+
 def write_outputs(
-    warehouse: Path,
+    warehouse: Path | Warehouse,
     parquet_root: Path,
     replacements: Sequence[Replacement],
     *,
     partitioned: Sequence[str] = (),
 ) -> None:
-    """Replace a run's scope in DuckDB and in the Parquet mirror.
+    """Replace a run's scope in the warehouse and in the Parquet mirror.
 
     Args:
-        warehouse: DuckDB file.
+        warehouse: The warehouse (a path means that DuckDB file).
         parquet_root: Root of the Parquet tables.
         replacements: New rows and scopes, one per table.
         partitioned: Tables also mirrored to Parquet by period and directorate
             (their scope must name ``period`` and ``directorate``).
     """
     run_tag = uuid.uuid4().hex[:8]
-    lock = FileLock(str(warehouse.with_suffix(".lock")), timeout=LOCK_TIMEOUT_SECONDS)
     staging = parquet_root / f".staging-{run_tag}"
-    with lock:
+    with _writer(as_warehouse(warehouse)) as commit:
         swapped: list[tuple[Path, Path | None]] = []
         try:
             moves = [
@@ -112,11 +144,7 @@ def write_outputs(
                 for move in _stage_partitions(parquet_root, rep, staging)
             ]
             _swap(moves, run_tag, swapped)
-            con = connect(warehouse)
-            try:
-                replace_scopes(con, replacements)
-            finally:
-                con.close()
+            commit(replacements)
         except BaseException:
             _unswap(swapped)
             raise

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
         coaching_register_file: CSV of coached directorates (directorate, cohort, start_period).
         complaints_url: SQLAlchemy URL of the complaints case database; by
             default the demo SQLite file under ``home``.
+        warehouse_url: SQLAlchemy URL of a warehouse database (PostgreSQL:
+            ``postgresql+psycopg://user:password@host:5432/db``); ``None`` keeps
+            the embedded DuckDB file under ``home``.
         model_dir: Folder of trained artefacts (built by ``make train``).
         min_cell_size: Cells with fewer comments than this are suppressed.
     """
@@ -40,6 +43,7 @@ class Settings(BaseSettings):
     directorates_file: Path = Field(default_factory=_default_directorates_file)
     coaching_register_file: Path = Field(default_factory=_default_register_file)
     complaints_url: str | None = None
+    warehouse_url: str | None = None
     model_dir: Path | None = None
     min_cell_size: int = 10
 

@@ -17,7 +17,7 @@ from pipelines.directorates import DirectorateReference
 from pipelines.periods import month_bounds
 from pipelines.sources import read_complaint_cases, read_survey_exports
 from pipelines.validate import ValidationOutcome, validate_records
-from pipelines.warehouse import connect, replace_scope
+from pipelines.warehouse import Replacement, Warehouse, as_warehouse
 
 
 @task(name="pull-survey-exports", retries=2, retry_delay_seconds=5, persist_result=False)
@@ -83,22 +83,18 @@ def build_docs(validation_dir: Path) -> Path | None:
 
 
 @task(name="write-quarantine", persist_result=False)
-def write_quarantine(warehouse: Path, quarantine: pd.DataFrame, period: str) -> int:
+def write_quarantine(warehouse: Path | Warehouse, quarantine: pd.DataFrame, period: str) -> int:
     """Replace this period's quarantine rows (rule, reason, provenance; never text)."""
     frame = quarantine.assign(period=period)
-    con = connect(warehouse)
-    try:
-        return replace_scope(con, "quarantine", frame, {"period": [period]})
-    finally:
-        con.close()
+    as_warehouse(warehouse).replace_scopes([Replacement("quarantine", frame, {"period": [period]})])
+    return len(frame)
 
 
 @task(name="write-intake-counts", persist_result=False)
-def write_counts(warehouse: Path, counts: pd.DataFrame, period: str, run_id: str) -> None:
+def write_counts(
+    warehouse: Path | Warehouse, counts: pd.DataFrame, period: str, run_id: str
+) -> None:
     """Record ``read = passed + quarantined`` per source for this period."""
     frame = counts.assign(period=period, run_id=run_id)
-    con = connect(warehouse)
-    try:
-        replace_scope(con, "intake_counts", frame, {"period": [period]})
-    finally:
-        con.close()
+    scope = {"period": [period]}
+    as_warehouse(warehouse).replace_scopes([Replacement("intake_counts", frame, scope)])

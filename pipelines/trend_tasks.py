@@ -26,7 +26,7 @@ from pipelines.redact import redact_frame
 from pipelines.settings import Settings
 from pipelines.tasks import validation_context
 from pipelines.trends import build_trends, count_flags
-from pipelines.warehouse import Replacement, read_table
+from pipelines.warehouse import Replacement, open_warehouse
 
 HISTORY_MONTHS = 3
 """Earlier periods read back for the previous-month test and the 3-month rolling rate."""
@@ -71,8 +71,7 @@ def classify(records: pd.DataFrame, artefact_dir: Path, run_id: str) -> pd.DataF
 def _history(settings: Settings, period: str) -> pd.DataFrame:
     """Classified comments already in the warehouse that this run does not replace."""
     first = shift_period(period, -HISTORY_MONTHS)
-    stored = read_table(
-        settings.warehouse_path,
+    stored = open_warehouse(settings).read_table(
         "classified_comments",
         "period BETWEEN ? AND ?",
         [first, period],
@@ -121,7 +120,7 @@ def assess_impact(
 ) -> pd.DataFrame:
     """Difference-in-differences of each coached directorate's negative themes, up to ``period``."""
     register = load_register(settings.coaching_register_file, directorates)
-    stored = read_table(settings.warehouse_path, "classified_comments", "period < ?", [period])
+    stored = open_warehouse(settings).read_table("classified_comments", "period < ?", [period])
     history = (
         stored[["record_id", "period", "directorate", "source", "labels"]]
         if len(stored)
@@ -183,7 +182,7 @@ def write(
             ),
         ]
     write_outputs(
-        settings.warehouse_path,
+        open_warehouse(settings),
         settings.parquet_dir,
         replacements,
         partitioned=("classified_comments", "theme_trends"),
@@ -196,7 +195,7 @@ def build_leadership_report(settings: Settings, period: str) -> dict[str, str]:
     from pipelines.report import build_report
 
     paths = build_report(
-        settings.warehouse_path,
+        open_warehouse(settings),
         settings.reports_dir,
         period,
         min_cell_size=settings.min_cell_size,

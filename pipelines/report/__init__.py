@@ -11,6 +11,7 @@ from __future__ import annotations
 from pipelines.report.build import ReportPaths, build_report
 from pipelines.report.data import ReportDataError
 from pipelines.settings import get_settings
+from pipelines.warehouse import open_warehouse
 
 __all__ = ["ReportDataError", "ReportPaths", "build_report", "report_command"]
 
@@ -26,7 +27,7 @@ def report_command(period: str) -> None:
     """
     settings = get_settings()
     paths = build_report(
-        settings.warehouse_path,
+        open_warehouse(settings),
         settings.reports_dir,
         period,
         min_cell_size=settings.min_cell_size,

@@ -14,6 +14,7 @@ from pipelines.report.fmt import utc_now
 from pipelines.report.page import render_html
 from pipelines.report.workbook import write_workbook
 from pipelines.settings import get_settings
+from pipelines.warehouse import Warehouse
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def _atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
 
 
 def build_report(
-    warehouse: Path,
+    warehouse: Path | Warehouse,
     reports_dir: Path,
     period: str,
     *,
@@ -58,7 +59,7 @@ def build_report(
     ``coaching_impact``: never comment text.
 
     Args:
-        warehouse: The DuckDB warehouse file.
+        warehouse: The warehouse (a path means that DuckDB file).
         reports_dir: Root of the per-period report folders.
         period: ``YYYY-MM`` month to report.
         months: Months of trend shown, ``period`` included.

@@ -15,7 +15,7 @@ import pandas as pd
 
 from models.taxonomy import LABEL_INDEX, NEGATIVE_LABELS
 from pipelines.periods import parse_period, period_range, shift_period
-from pipelines.warehouse import read_table
+from pipelines.warehouse import Warehouse, as_warehouse
 
 TRENDS_TABLE: Final[str] = "theme_trends"
 PRIORITIES_TABLE: Final[str] = "coaching_priorities"
@@ -69,8 +69,8 @@ class ReportData:
         return sorted(self.month["run_id"].dropna().astype(str).unique())
 
 
-def _present_periods(warehouse: Path) -> list[str]:
-    frame = read_table(warehouse, TRENDS_TABLE)
+def _present_periods(store: Warehouse) -> list[str]:
+    frame = store.read_table(TRENDS_TABLE)
     if frame.empty:
         return []
     return sorted(frame["period"].astype(str).unique())
@@ -98,12 +98,12 @@ def _sort_priorities(priorities: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_report_data(
-    warehouse: Path, period: str, *, months: int = 12, min_cell_size: int = 10
+    warehouse: Path | Warehouse, period: str, *, months: int = 12, min_cell_size: int = 10
 ) -> ReportData:
     """Read the period's trend, priority and impact rows.
 
     Args:
-        warehouse: The DuckDB warehouse file.
+        warehouse: The warehouse (a path means that DuckDB file).
         period: ``YYYY-MM`` month to report.
         months: Length of the trend window, ``period`` included.
         min_cell_size: Suppression threshold quoted in the report.
@@ -119,24 +119,25 @@ def load_report_data(
     parse_period(period)
     if months < 1:
         raise ValueError(f"months must be at least 1, got {months}")
-    if not warehouse.exists():
+    store = as_warehouse(warehouse)
+    if not store.exists():
         raise ReportDataError(
-            f"no warehouse at {warehouse}; run `coachlens run --period {period}` first"
+            f"no warehouse at {store.shown}; run `coachlens run --period {period}` first"
         )
-    month = read_table(warehouse, TRENDS_TABLE, "period = ?", [period])
+    month = store.read_table(TRENDS_TABLE, "period = ?", [period])
     if month.empty:
-        present = _present_periods(warehouse)
+        present = _present_periods(store)
         shown = f"{present[0]} to {present[-1]}" if present else "none"
         raise ReportDataError(
-            f"no theme_trends rows for period {period} in {warehouse} (periods present: "
+            f"no theme_trends rows for period {period} in {store.shown} (periods present: "
             f"{shown}); run `coachlens run --period {period}` first"
         )
     periods = period_range(shift_period(period, -(months - 1)), period)
-    window = read_table(
-        warehouse, TRENDS_TABLE, "period >= ? AND period <= ?", [periods[0], periods[-1]]
+    window = store.read_table(
+        TRENDS_TABLE, "period >= ? AND period <= ?", [periods[0], periods[-1]]
     )
-    priorities = read_table(warehouse, PRIORITIES_TABLE, "period = ?", [period])
-    impact = read_table(warehouse, IMPACT_TABLE)
+    priorities = store.read_table(PRIORITIES_TABLE, "period = ?", [period])
+    impact = store.read_table(IMPACT_TABLE)
     if not impact.empty and "period" in impact.columns:  # estimates as of each run's period
         impact = impact[impact["period"].astype(str) == period].reset_index(drop=True)
     if not impact.empty and "start_period" in impact.columns:

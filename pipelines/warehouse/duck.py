@@ -1,20 +1,20 @@
-"""The DuckDB warehouse: scoped, atomic replacement of rows.
-
-A run owns a *scope* (for example ``period = '2026-10' AND directorate =
-'Housing'``). Writing replaces exactly the rows in that scope inside one
-transaction, so a rerun never duplicates rows, never touches rows outside
-its scope, and a failure leaves the previous rows as they were.
-"""
+"""The embedded DuckDB warehouse: scoped, atomic replacement of rows in one file."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
+from filelock import FileLock
+
+from pipelines.warehouse.scope import Replacement, check_inside
+
+LOCK_TIMEOUT_SECONDS = 600
 
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
@@ -34,30 +34,6 @@ def _where(scope: Mapping[str, Sequence[Any]]) -> tuple[str, list[Any]]:
     return (" AND ".join(clauses) or "TRUE"), params
 
 
-@dataclass(frozen=True)
-class Replacement:
-    """New rows for one table and the scope they replace.
-
-    Attributes:
-        table: Table name (a trusted identifier from this package).
-        frame: The new rows; every row must lie inside ``scope``.
-        scope: Column -> allowed values: the rows deleted before inserting.
-    """
-
-    table: str
-    frame: pd.DataFrame
-    scope: Mapping[str, Sequence[Any]]
-
-
-def _check_inside(rep: Replacement) -> None:
-    for column, values in rep.scope.items():
-        outside = ~rep.frame[column].isin(list(values))
-        if outside.any():
-            raise ValueError(
-                f"{int(outside.sum())} rows for {rep.table} lie outside the run's {column}"
-            )
-
-
 def replace_scopes(con: duckdb.DuckDBPyConnection, replacements: Sequence[Replacement]) -> None:
     """Replace the scoped rows of several tables in ONE transaction.
 
@@ -72,7 +48,7 @@ def replace_scopes(con: duckdb.DuckDBPyConnection, replacements: Sequence[Replac
         ValueError: If a row lies outside its scope (nothing is written).
     """
     for rep in replacements:
-        _check_inside(rep)
+        check_inside(rep)
     con.execute("BEGIN TRANSACTION")
     try:
         for i, rep in enumerate(replacements):
@@ -117,3 +93,53 @@ def read_table(
         if not exists or not exists[0]:
             return pd.DataFrame()
         return con.execute(f'SELECT * FROM "{table}" WHERE {where}', list(params)).df()
+
+
+@dataclass(frozen=True)
+class DuckDBWarehouse:
+    """The DuckDB file warehouse; writers serialise on a lock file beside it.
+
+    Attributes:
+        path: The DuckDB file (created on first write).
+    """
+
+    path: Path
+
+    @property
+    def shown(self) -> str:
+        """Where the warehouse is, for messages."""
+        return str(self.path)
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock file every writer takes."""
+        return self.path.with_suffix(".lock")
+
+    def exists(self) -> bool:
+        """Whether the file has been created yet."""
+        return self.path.exists()
+
+    def read_table(
+        self, table: str, where: str = "TRUE", params: Sequence[Any] = ()
+    ) -> pd.DataFrame:
+        """Rows of ``table`` matching ``where`` (``?`` placeholders); empty if absent."""
+        return read_table(self.path, table, where, params)
+
+    @contextmanager
+    def locked(self) -> Iterator[Callable[[Sequence[Replacement]], None]]:
+        """Hold the writers' lock; yield a function replacing scopes in one transaction."""
+
+        def commit(replacements: Sequence[Replacement]) -> None:
+            con = connect(self.path)
+            try:
+                replace_scopes(con, replacements)
+            finally:
+                con.close()
+
+        with FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_SECONDS):
+            yield commit
+
+    def replace_scopes(self, replacements: Sequence[Replacement]) -> None:
+        """Replace the scoped rows of several tables in one locked transaction."""
+        with self.locked() as commit:
+            commit(replacements)
