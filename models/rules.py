@@ -244,31 +244,41 @@ def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
             )
         ):
             polarity, confidence = "neg", 0.7  # advice / imperative: the behaviour is missing
-        if polarity is None and len(doc) <= SHORT_ANSWER:
+        if polarity is None and aspect != "overall" and len(doc) <= SHORT_ANSWER:
             if kind == "topic" and qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
                 polarity, confidence = "neg", 0.6
             elif kind == "topic" and qkind is QuestionKind.GOOD:
                 polarity, confidence = "pos", 0.6
             else:
                 continue
-        if polarity is None:
+        if polarity is None and aspect != "overall":
             continue
-        if aspect == "overall":
+        if aspect == "overall":  # a judgement: the verdict may stand further away than NEG_EVAL's
+            # three words ("management at this store is clueless"), so it decides alone
             near_words = [t.lower_ for t in doc[max(c_start, start - 3) : min(c_end, end + 6)]]
             if kind == "topic":
+                if end < len(doc) and doc[end].lower_ in lexicon.NOT_MANAGEMENT_AFTER:
+                    continue  # "case management system", "management course"
                 if _has(near_words, lexicon.NEG_VERDICT):
                     polarity = "neg" if not _has(before, lexicon.NEGATIONS) else "pos"
                 elif _has(near_words, lexicon.POS_EVAL):
-                    polarity = "neg" if _has(before, lexicon.NEGATIONS) else "pos"
+                    # a negation before the praise word counts too: "managers are not very good"
+                    praise = next((i for i, w in enumerate(after) if w in lexicon.POS_EVAL), 0)
+                    negated = _has(before + after[:praise], lexicon.NEGATIONS)
+                    polarity = "neg" if negated else "pos"
                 elif len(doc) > 3 or qkind not in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
                     continue
-                else:
-                    polarity = "neg"  # a bare "management" answering "what could be improved?"
+                else:  # a bare "management" answering "what could be improved?"
+                    polarity, confidence = "neg", 0.6
+            if polarity is None:
+                continue
             judgements[polarity] = max(judgements.get(polarity, 0.0), confidence)
             continue
         if aspect == "conduct" and polarity == "neg":
             clause = [t.lower_ for t in doc[c_start:c_end]]
-            if any(_OUTSIDE.match(t) for t in clause) and not any(_MGMT.match(t) for t in clause):
+            # who acts: outsiders, unless only watching ("in front of customers")
+            actors = [t for i, t in enumerate(clause) if "front" not in clause[max(0, i - 4) : i]]
+            if any(_OUTSIDE.match(t) for t in actors) and not any(_MGMT.match(t) for t in clause):
                 continue
         if not about_manager and kind != "topic":
             confidence -= 0.2

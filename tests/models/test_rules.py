@@ -247,3 +247,100 @@ def test_too_broad_lexicon_cue_raises_value_error_when_rules_are_built(monkeypat
             rules.rule_scores(["My manager listens."], [None])
     finally:
         rules.rule_pipeline.cache_clear()
+
+
+# Cue families added for recall (fairness, support, pressure, clarity, listening, overall,
+# conduct); each with a counter-example the family must leave alone.
+
+
+def test_favouritism_phrasings_are_fairness_neg():
+    likes, mates, merit, retaliation, equal = rule_labels(
+        "Whether you get a pay rise depends on whether the area manager likes you.",
+        "The best shifts always go to her mates on the rota.",
+        "People get promoted on popularity rather than merit.",
+        "Ever since I raised a grievance it has been pure retaliation.",
+        ("He treats everyone the same.", GOOD),
+    )
+    assert "fairness:neg" in likes
+    assert "fairness:neg" in mates
+    assert "fairness:neg" in merit
+    assert "fairness:neg" in retaliation
+    assert equal == {"fairness:pos"}
+
+
+def test_inaction_and_absence_phrasings_are_support_neg():
+    heard, asked, invisible, checks, asked_how = rule_labels(
+        "I put in a formal complaint in January and heard nothing back.",
+        "Nobody from management asked how I was after the incident.",
+        "Senior managers are invisible on the night shift.",
+        ("My supervisor checks in with me every week.", GOOD),
+        "My manager asked how I was coping after the funeral.",
+    )
+    assert "support:neg" in heard
+    assert "support:neg" in asked
+    assert "support:neg" in invisible
+    assert checks == {"support:pos"}
+    assert asked_how == {"support:pos"}
+
+
+def test_pushed_targets_and_out_of_hours_calls_are_pressure_neg_but_workload_alone_is_not():
+    impossible, rest_day, urgent, workload = rule_labels(
+        "The weekly targets are literally impossible and she keeps piling more on.",
+        "The depot manager phones us on our rest days about rounds.",
+        "With him everything is urgent and needed yesterday.",
+        "Workload is crazy since the restructure.",
+    )
+    assert "pressure:neg" in impossible
+    assert "pressure:neg" in rest_day
+    assert "pressure:neg" in urgent
+    assert "pressure:neg" not in workload
+
+
+def test_finding_out_second_hand_is_clarity_neg_but_unrelated_not_knowing_is_not():
+    news, going_on, printer = rule_labels(
+        "We found out about the office closure from the local paper.",
+        "Honestly nobody knows what's going on from one week to the next.",
+        "The printer keeps jamming and nobody knows why.",
+    )
+    assert "clarity:neg" in news
+    assert "clarity:neg" in going_on
+    assert printer == set()
+
+
+def test_unheard_staff_phrasings_are_listening_neg():
+    asking, labelled, talk_at = rule_labels(
+        "Rotas get changed without asking a single nurse.",
+        "Raise a concern and you get labelled a troublemaker.",
+        "Team briefings are just the manager talking at us.",
+    )
+    assert "listening:neg" in asking
+    assert "listening:neg" in labelled
+    assert "listening:neg" in talk_at
+
+
+def test_management_verdicts_further_away_and_negated_praise_are_overall_neg():
+    clueless, touch, not_good, system = rule_labels(
+        "The management at this branch is completely clueless.",
+        "Upper management are out of touch.",
+        "The managers here are not very good.",
+        "The new case management system is a disaster.",
+    )
+    assert clueless == {"overall:neg"}
+    assert touch == {"overall:neg"}
+    assert not_good == {"overall:neg"}
+    assert system == set()
+
+
+def test_insults_and_public_humiliation_are_conduct_neg_but_abuse_from_the_public_is_not():
+    insult, humiliated, comments, customers, passengers = rule_labels(
+        "The shift manager called me a 'useless cow' on the phone.",
+        "I was humiliated in front of the patients on the ward.",
+        "He keeps making sly comments about my age.",
+        "Customers call me stupid most days.",
+        "We get slapped and shoved by passengers on the late buses.",
+    )
+    assert "conduct:neg" in insult
+    assert "conduct:neg" in humiliated
+    assert "conduct:neg" in comments
+    assert "conduct:neg" not in customers
+    assert "conduct:neg" not in passengers
