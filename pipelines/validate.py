@@ -43,6 +43,15 @@ RECORDS_FILE: Final[str] = "normalised records"
 _CLIP: Final[int] = 60
 _SHORT_CODE: Final[re.Pattern[str]] = re.compile(r"^[\w./ -]{1,12}$")
 """Values short and plain enough to quote in a reason (a period like ``2025-6``)."""
+_NAME_WORD: Final[str] = r"(?:[A-Z0-9][\w'\u2019.()-]*|&|and|of|the|for)"
+_NAME_LIKE: Final[re.Pattern[str]] = re.compile(
+    rf"^(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr)\.? ){_NAME_WORD}(?: {_NAME_WORD}){{0,5}}$"
+)
+"""A directorate-like spelling (``Dept 14``, ``Chief Executive's Office``): quoted in a reason.
+
+Anything else (a sentence that landed in the directorate column of a shifted
+export) is described by its length only, so no comment text reaches the quarantine.
+"""
 
 
 class ContractError(ValueError):
@@ -235,9 +244,16 @@ def _reason(rule: str, row: Mapping[Hashable, Any], first_seen: Mapping[str, str
         raw = row["raw_directorate"] if pd.isna(row["directorate"]) else row["directorate"]
         if pd.isna(raw) or not str(raw).strip():
             return "directorate is missing; fill it in the source row"
+        value = str(raw).strip()
+        if len(value) <= _CLIP and _NAME_LIKE.match(value):
+            return (
+                f"directorate {value!r} is not in the reference list; add it or an alias "
+                "to pipelines/config/directorates.yaml"
+            )
         return (
-            f"directorate {_clip(raw)!r} is not in the reference list; add it or an alias "
-            "to pipelines/config/directorates.yaml"
+            f"directorate value ({len(value)} characters, not shown: it does not look like a "
+            "directorate name) is not in the reference list; check the columns of the source "
+            "row, or add the spelling as an alias to pipelines/config/directorates.yaml"
         )
     if rule == rules.BAD_PERIOD:
         period = row["period"]
