@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 ARTEFACTS := models/artefacts
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 120
 
-.PHONY: install train demo test bench lint format clean
+.PHONY: install train demo test bench lint format clean server
 
 $(BIN)/.synced: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet "uv==$(UV_VERSION)"
@@ -29,6 +29,9 @@ test: train ## run the test suite
 
 bench: train ## classify throughput and memory on 100,000 generated comments
 	$(BIN)/python -m models.bench
+
+server: train ## local Prefect server (own SQLite) serving the monthly + analyst-rerun deployments
+	$(BIN)/coachlens serve --start-server --port $${PREFECT_SERVER_PORT:-4200}
 
 lint: install ## ruff + mypy
 	$(BIN)/ruff check .

@@ -205,11 +205,42 @@ def report(
 
 
 @app.command()
-def serve() -> None:
-    """Serve the monthly and analyst-rerun deployments (prefect.yaml) from this process."""
-    from pipelines.serve import serve_deployments
+def serve(
+    start_server: Annotated[
+        bool,
+        typer.Option(
+            help="First start a local Prefect server (SQLite under --prefect-home) and use it"
+        ),
+    ] = False,
+    prefect_home: Annotated[
+        Path | None,
+        typer.Option(
+            help="PREFECT_HOME of the started server (default: $COACHLENS_HOME/prefect if "
+            "COACHLENS_HOME is set, else $PREFECT_HOME or ~/.prefect)"
+        ),
+    ] = None,
+    host: Annotated[str, typer.Option(help="Interface of the started server")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port of the started server")] = 4200,
+    ui: Annotated[bool, typer.Option(help="Serve the Prefect UI from the started server")] = True,
+) -> None:
+    """Serve the monthly and analyst-rerun deployments (prefect.yaml) from this process.
 
-    serve_deployments()
+    Without --start-server, flows register with the API in PREFECT_API_URL
+    (or the active Prefect profile).
+    """
+    from pipelines.serve import serve_deployments, serve_with_local_server
+
+    if not start_server:
+        serve_deployments()
+        return
+    if prefect_home is None:
+        coachlens_home = os.environ.get("COACHLENS_HOME")
+        prefect_home = (
+            Path(coachlens_home) / "prefect"
+            if coachlens_home
+            else Path(os.environ.get("PREFECT_HOME", Path.home() / ".prefect"))
+        )
+    serve_with_local_server(prefect_home.resolve(), host, port, ui)
 
 
 def main() -> None:

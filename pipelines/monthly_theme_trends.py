@@ -14,6 +14,7 @@ import pandas as pd
 from prefect import flow, get_run_logger, runtime
 from pydantic import BaseModel, Field, field_validator
 
+from pipelines.classify_tasks import classify
 from pipelines.directorates import load_reference
 from pipelines.periods import parse_period, period_range, previous_period
 from pipelines.settings import get_settings
@@ -22,7 +23,6 @@ from pipelines.trend_tasks import (
     aggregate,
     assess_impact,
     build_leadership_report,
-    classify,
     publish,
     pull_and_validate,
     redact,
@@ -69,7 +69,7 @@ def monthly_theme_trends(
 
     records, quarantine, counts = pull_and_validate(settings, reference, params.period, run_id)
     records = redact(records)
-    classified = classify(records, settings.artefact_dir, run_id)
+    classified = classify(records, settings, run_id)  # on Dask if the period is large
     tables = aggregate(classified, settings, params.period, scope or list(reference.names), run_id)
     if scope is None:  # impact compares directorates, so only a full run re-estimates it
         tables["coaching_impact"] = assess_impact(

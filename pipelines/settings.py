@@ -35,6 +35,15 @@ class Settings(BaseSettings):
             the embedded DuckDB file under ``home``.
         model_dir: Folder of trained artefacts (built by ``make train``).
         min_cell_size: Cells with fewer comments than this are suppressed.
+        dask_address: Scheduler address of an existing Dask cluster (e.g.
+            ``tcp://10.0.0.5:8786``) for classifying large periods; ``None``
+            starts a local cluster of ``dask_workers`` processes for the run.
+        dask_workers: Worker processes (one thread each) of the local cluster.
+        classify_chunk_size: Comments per Dask classify task.
+        dask_min_comments: Periods with fewer comments are classified in the
+            flow's own process (a cluster costs more than it saves).
+        dask_timeout_s: How long a Dask classify step may take before the run
+            fails (instead of waiting forever on a cluster that lost its workers).
     """
 
     model_config = SettingsConfigDict(env_prefix="COACHLENS_", extra="ignore")
@@ -46,6 +55,11 @@ class Settings(BaseSettings):
     warehouse_url: str | None = None
     model_dir: Path | None = None
     min_cell_size: int = 10
+    dask_address: str | None = None
+    dask_workers: int = Field(default=2, ge=1)
+    classify_chunk_size: int = Field(default=20_000, ge=1)
+    dask_min_comments: int = Field(default=40_000, ge=0)
+    dask_timeout_s: float = Field(default=3600.0, gt=0)
 
     @property
     def demo_dir(self) -> Path:

@@ -6,15 +6,12 @@ and no task persists its result (results hold comment text).
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from models.predict import ThemeClassifier, classify_texts
 from models.taxonomy import join_labels
 from pipelines.directorates import DirectorateReference
 from pipelines.impact import coaching_impact, load_register
@@ -32,11 +29,6 @@ HISTORY_MONTHS = 3
 """Earlier periods read back for the previous-month test and the 3-month rolling rate."""
 
 
-@lru_cache(maxsize=2)
-def _classifier(artefact_dir: Path) -> ThemeClassifier:
-    return ThemeClassifier.load(artefact_dir)
-
-
 @task(name="pull-and-validate", persist_result=False)
 def pull_and_validate(
     settings: Settings, reference: DirectorateReference, period: str, run_id: str
@@ -51,20 +43,6 @@ def redact(records: pd.DataFrame) -> pd.DataFrame:
     """Replace residual names, emails and phone numbers before anything else sees text."""
     out, changed = redact_frame(records)
     get_run_logger().info("redacted personal data in %d of %d comments", changed, len(out))
-    return out
-
-
-@task(name="classify-comments", persist_result=False)
-def classify(records: pd.DataFrame, artefact_dir: Path, run_id: str) -> pd.DataFrame:
-    """Label every comment with the default ensemble."""
-    clf = _classifier(artefact_dir)
-    scored = classify_texts(records["text"], records["question"], classifier=clf)
-    out = records[["record_id", "period", "directorate", "source", "question", "text"]].copy()
-    out = pd.concat([out, scored], axis=1)
-    out["model_version"] = clf.version
-    out["run_id"] = run_id
-    flagged = int(out["labels"].map(bool).sum())
-    get_run_logger().info("classified %d comments, %d with a theme", len(out), flagged)
     return out
 
 

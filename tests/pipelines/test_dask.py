@@ -1,0 +1,149 @@
+"""Classifying on Prefect's Dask task runner gives exactly the single-process result.
+
+One demo month (~3,000 comments) is labelled by the flow's classify step
+twice: in-process, and in chunks of 700 on a two-worker ``LocalCluster``
+(processes, one thread each) reached by address. Labels, scores, ids and
+row order must be identical, and each worker loads the classifier once.
+A second, smaller run checks the default path (no address: the runner
+starts and closes its own local cluster).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import distributed
+import pandas as pd
+import pytest
+from prefect import flow
+
+from pipelines.classify_tasks import OUTPUT_COLUMNS, classify
+from pipelines.dask_runner import CommentChunk, dask_task_runner, split_chunks, uses_dask
+from pipelines.demo_data import generate_demo_data
+from pipelines.directorates import load_reference
+from pipelines.settings import Settings
+from pipelines.tasks import pull_complaints, pull_surveys
+
+CHUNK = 700
+
+
+@flow(name="test-classify-step", persist_result=False)
+def classify_period(settings: Settings, period: str) -> pd.DataFrame:
+    """Pull one demo period and run the monthly flow's classify step on it."""
+    reference = load_reference(settings.directorates_file)
+    surveys = pull_surveys(settings.survey_dir, reference, period)
+    cases = pull_complaints(settings.complaints_db_url, reference, period)
+    records = pd.concat([surveys, cases], ignore_index=True)
+    return classify(records, settings, "test-run")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, str]:
+    home = tmp_path_factory.mktemp("dask")
+    summary = generate_demo_data(home / "demo", months=1, seed=5, scale=0.8)
+    return Settings(home=home), summary.periods[0]
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[distributed.LocalCluster]:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as local:
+        yield local
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+def test_chunks_cover_the_frame_in_order_and_hide_text() -> None:
+    frame = pd.DataFrame({"text": [f"secret {i}" for i in range(7)]}, index=range(10, 17))
+    chunks = split_chunks(frame, 3)
+    assert [len(c.frame) for c in chunks] == [3, 3, 1]
+    pd.testing.assert_frame_equal(pd.concat([c.frame for c in chunks]), frame)
+    assert repr(chunks[0]) == "CommentChunk(position=0, rows=3)"
+    assert "secret" not in repr(chunks) and "secret" not in str(chunks[2])
+    assert split_chunks(frame.iloc[:0], 3) == []
+    with pytest.raises(ValueError):
+        split_chunks(frame, 0)
+
+
+def test_chunk_survives_pickling() -> None:
+    import pickle
+
+    chunk = CommentChunk(4, pd.DataFrame({"text": ["a", "b"]}))
+    back = pickle.loads(pickle.dumps(chunk))
+    assert back.position == 4
+    pd.testing.assert_frame_equal(back.frame, chunk.frame)
+
+
+def test_threshold_and_runner_come_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COACHLENS_DASK_ADDRESS", "tcp://127.0.0.1:8786")
+    monkeypatch.setenv("COACHLENS_DASK_MIN_COMMENTS", "100")
+    monkeypatch.setenv("COACHLENS_CLASSIFY_CHUNK_SIZE", "50")
+    settings = Settings()
+    assert settings.classify_chunk_size == 50
+    assert not uses_dask(99, settings) and uses_dask(100, settings)
+    assert not uses_dask(0, Settings(dask_min_comments=0))
+    assert dask_task_runner(settings).address == "tcp://127.0.0.1:8786"
+    local = dask_task_runner(Settings(dask_address=None))
+    assert local.address is None
+    assert local.cluster_kwargs["n_workers"] == 2
+    assert local.cluster_kwargs["threads_per_worker"] == 1
+    assert local.cluster_kwargs["processes"] is True
+
+
+# --------------------------------------------------------------------------- on a cluster
+
+
+@pytest.mark.slow
+def test_dask_output_is_identical_to_single_process(
+    demo: tuple[Settings, str],
+    cluster: distributed.LocalCluster,
+    artefact_dir: Path,
+    prefect_harness: None,
+) -> None:
+    settings, period = demo
+    single = classify_period(settings.model_copy(update={"dask_min_comments": 10**9}), period)
+    on_dask = classify_period(
+        settings.model_copy(
+            update={
+                "dask_address": cluster.scheduler_address,
+                "dask_min_comments": 1,
+                "classify_chunk_size": CHUNK,
+                "dask_timeout_s": 900.0,  # fail, not hang, if the workers are lost
+            }
+        ),
+        period,
+    )
+    assert len(single) > 4 * CHUNK  # several chunks
+    assert single["labels"].map(bool).any()
+    assert list(on_dask.columns) == list(single.columns)
+    assert list(single.columns[: len(OUTPUT_COLUMNS)]) == OUTPUT_COLUMNS
+    pd.testing.assert_frame_equal(on_dask, single, check_exact=True)
+
+    with distributed.Client(cluster.scheduler_address) as client:
+        loads = client.run(_classifier_loads)
+    assert len(loads) == 2
+    assert sum(loads.values()) >= 1
+    assert all(n <= 1 for n in loads.values()), f"classifier loaded more than once: {loads}"
+
+
+def _classifier_loads() -> int:
+    from pipelines.classify_tasks import _cached_classifier
+
+    return int(_cached_classifier.cache_info().misses)
+
+
+@pytest.mark.slow
+def test_default_local_cluster_runs_the_chunks(
+    demo: tuple[Settings, str], artefact_dir: Path, prefect_harness: None
+) -> None:
+    settings, period = demo
+    small = settings.model_copy(
+        update={"dask_min_comments": 1, "classify_chunk_size": 1500, "dask_timeout_s": 900.0}
+    )
+    assert small.dask_address is None
+    on_dask = classify_period(small, period)
+    single = classify_period(settings.model_copy(update={"dask_min_comments": 10**9}), period)
+    pd.testing.assert_frame_equal(on_dask, single, check_exact=True)
