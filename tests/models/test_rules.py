@@ -344,3 +344,16 @@ def test_insults_and_public_humiliation_are_conduct_neg_but_abuse_from_the_publi
     assert "conduct:neg" in comments
     assert "conduct:neg" not in customers
     assert "conduct:neg" not in passengers
+
+
+def test_ignored_feedback_and_instant_demands_and_joke_verdicts_on_topics():
+    ignored, instant, training, helped = rule_labels(
+        "Our suggestions are always ignored by the senior team.",
+        "She expects everything instantly and sulks if it isn't done.",
+        "The training is a joke.",
+        ("Pushed me to do my level 3 and backed me all the way.", GOOD),
+    )
+    assert "listening:neg" in ignored
+    assert "pressure:neg" in instant
+    assert "support:neg" in training
+    assert "pressure:neg" not in helped
