@@ -20,7 +20,12 @@ from tenacity import (
 from pipelines.directorates import DirectorateReference
 from pipelines.schema import CASE_COLUMNS
 from pipelines.sources.errors import BatchError, SourceUnavailableError
-from pipelines.sources.frame import finish, normalise_directorates, parse_timestamps
+from pipelines.sources.frame import (
+    finish,
+    normalise_directorates,
+    parse_timestamps,
+    text_cell,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +122,15 @@ def _fetch(
     return pd.concat(chunks, ignore_index=True)
 
 
+def _lenient_sqlite_text(dbapi_connection: Any, _record: Any) -> None:
+    """Decode invalid UTF-8 in SQLite TEXT cells with replacement characters.
+
+    SQLite stores whatever bytes it is given; one bad cell would otherwise fail
+    the whole read (and look like an outage). Validation then judges the row.
+    """
+    dbapi_connection.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
+
+
 def _log_retry(state: RetryCallState) -> None:
     error = state.outcome.exception() if state.outcome else None
     logger.warning(
@@ -167,6 +181,8 @@ def read_complaint_cases(
         raise SourceUnavailableError(
             shown, 0, f"URL not usable ({type(exc).__name__})", _URL_FIX
         ) from exc
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _lenient_sqlite_text)
     retrying = Retrying(
         stop=stop_after_attempt(max_attempts),
         wait=wait_exponential(multiplier=wait_seconds, max=30),
@@ -191,8 +207,9 @@ def _normalise(
 ) -> pd.DataFrame:
     occurred_at = parse_timestamps(cases["opened_at"])
     period = occurred_at.dt.strftime("%Y-%m").astype(object).where(occurred_at.notna(), None)
-    case_id = cases["case_id"].map(str)
-    raw_directorate = cases["directorate"].astype(object)
+    case_id = cases["case_id"].map(lambda v: str(text_cell(v)))
+    # loosely typed databases (SQLite) may hold numbers or BLOBs in text columns
+    raw_directorate = cases["directorate"].map(text_cell).astype(object)
     return finish(
         {
             "record_id": "complaint:" + case_id,
@@ -200,7 +217,7 @@ def _normalise(
             "period": period,
             "directorate": normalise_directorates(raw_directorate, reference),
             "question": COMPLAINT_QUESTION,
-            "text": cases["summary"].astype(object),
+            "text": cases["summary"].map(text_cell).astype(object),
             "provenance": f"{CASES_TABLE}:case_id=" + case_id,
             "raw_directorate": raw_directorate,
             "occurred_at": occurred_at,

@@ -56,12 +56,27 @@ def clean_value(value: Any) -> str | None:
     return text if text != "" else None
 
 
+def text_cell(value: Any) -> str | None:
+    """Like :func:`clean_value`, but bytes (a BLOB in a loosely typed table) are decoded.
+
+    Args:
+        value: A database cell of any type.
+
+    Returns:
+        The text (invalid UTF-8 bytes replaced), or ``None`` for missing or empty.
+    """
+    if isinstance(value, bytes | bytearray | memoryview):
+        value = bytes(value).decode("utf-8", errors="replace")
+    return clean_value(value)
+
+
 def parse_timestamps(values: pd.Series) -> pd.Series:
     """Parse mixed timestamps to tz-naive ``datetime64[ns]``, ``NaT`` if unparseable.
 
     ISO 8601 strings and datetime objects are read first; the rest are tried
     as UK day-first dates (``14/06/2025 09:31``). Time-zone aware values are
-    converted to UTC and made naive.
+    converted to UTC and made naive. Dates outside the nanosecond range
+    (years before 1677 or after 2262) count as unparseable.
 
     Args:
         values: Strings, datetimes or missing values.
@@ -76,7 +91,11 @@ def parse_timestamps(values: pd.Series) -> pd.Series:
         if not todo.any():
             break
         parsed[todo] = pd.to_datetime(raw[todo], errors="coerce", format=fmt, utc=True)
-    return parsed.dt.tz_convert(None).astype("datetime64[ns]")
+    naive = parsed.dt.tz_convert(None)
+    # pandas may parse into a coarser unit; dates a nanosecond timestamp cannot hold
+    # (year 9999, year 1) are as unusable as garbage, so they become NaT too
+    representable = naive.isna() | naive.between(pd.Timestamp.min, pd.Timestamp.max)
+    return naive.where(representable).astype("datetime64[ns]")
 
 
 def normalise_directorates(raw: pd.Series, reference: DirectorateReference) -> pd.Series:

@@ -50,7 +50,8 @@ def detect_encoding(data: bytes) -> str | None:
     A UTF-8 byte-order mark gives ``utf-8-sig``; valid UTF-8 gives ``utf-8``;
     otherwise charset-normalizer decides, preferring Windows-1252 (what
     Excel on a UK Windows machine writes) when it reads as cleanly as the
-    detector's top pick.
+    detector's top pick. When the detector gives up, Windows-1252 (or
+    else Latin-1) is used if the bytes decode with it, so no row is lost.
 
     Args:
         data: The file's bytes.
@@ -72,7 +73,18 @@ def detect_encoding(data: bytes) -> str | None:
     legacy = charset_normalizer.from_bytes(data, cp_isolation=[_PREFERRED_LEGACY_ENCODING]).best()
     if legacy is not None and (best is None or legacy.chaos <= best.chaos + _CHAOS_TOLERANCE):
         return _PREFERRED_LEGACY_ENCODING
-    return best.encoding if best is not None else None
+    if best is not None:
+        return best.encoding
+    # Text too odd for the detector (control characters, rare scripts): an 8-bit
+    # single-byte encoding still keeps every row, so take the likeliest that decodes.
+    for fallback in (_PREFERRED_LEGACY_ENCODING, "latin-1"):
+        try:
+            data.decode(fallback)
+        except UnicodeDecodeError:
+            continue
+        logger.warning("encoding not detected; reading as %s", fallback)
+        return fallback
+    return None
 
 
 def _csv_rows(path: Path, label: str) -> tuple[list[str], Iterator[Row]]:
@@ -80,7 +92,15 @@ def _csv_rows(path: Path, label: str) -> tuple[list[str], Iterator[Row]]:
     encoding = detect_encoding(data)
     if encoding is None:
         raise BatchError(label, "text encoding could not be detected", "save it as CSV UTF-8")
-    text = data.decode(encoding)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:  # a byte-order mark that the bytes contradict
+        raise BatchError(
+            label,
+            f"bytes at offset {exc.start} are not valid {encoding} although the file "
+            "starts with its byte-order mark",
+            "save it again as CSV UTF-8 (one encoding for the whole file)",
+        ) from exc
     first_line = text.split("\n", 1)[0]
     delimiter = max(_DELIMITERS, key=first_line.count)
     logger.debug("%s: encoding %s, delimiter %r", label, encoding, delimiter)
