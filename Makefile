@@ -27,8 +27,11 @@ demo: train ## generate demo data and run the monthly flow on it
 test: train ## run the test suite
 	$(BIN)/pytest
 
-bench: train ## classify throughput and memory on 100,000 generated comments
+N ?= 1000000
+
+bench: train ## classify throughput, then the whole flow end to end on N comments (make bench N=100000)
 	$(BIN)/python -m models.bench
+	$(BIN)/python -m pipelines.bench --n $(N)
 
 server: train ## local Prefect server (own SQLite) serving the monthly + analyst-rerun deployments
 	$(BIN)/coachlens serve --start-server --port $${PREFECT_SERVER_PORT:-4200}
