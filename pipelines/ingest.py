@@ -13,6 +13,7 @@ import pandas as pd
 from prefect import flow, get_run_logger
 
 from pipelines.directorates import DirectorateReference, load_reference
+from pipelines.redact import redact_series
 from pipelines.settings import Settings, get_settings
 from pipelines.tasks import (
     build_docs,
@@ -65,6 +66,8 @@ def intake_period(
     quarantine = outcome.quarantine.assign(
         directorate=outcome.quarantine["record_id"].map(directorate_of)
     )
+    if len(quarantine):  # reasons quote raw values: scrub identifiers and known names
+        quarantine["reason"] = redact_series(quarantine["reason"], settings, ner=False)[0]
     if write:
         write_quarantine(open_warehouse(settings), quarantine, period)
         write_counts(open_warehouse(settings), outcome.counts, period, run_id)

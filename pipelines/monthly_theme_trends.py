@@ -68,13 +68,14 @@ def monthly_theme_trends(
     run_id = str(runtime.flow_run.id or "local")
 
     records, quarantine, counts = pull_and_validate(settings, reference, params.period, run_id)
-    records = redact(records)
+    records, redactions = redact(records, run_id, settings)
     classified = classify(records, settings, run_id)  # on Dask if the period is large
     tables = aggregate(classified, settings, params.period, scope or list(reference.names), run_id)
     if scope is None:  # impact compares directorates, so only a full run re-estimates it
         tables["coaching_impact"] = assess_impact(
             classified, settings, params.period, list(reference.names)
         )
+    tables["redaction_counts"] = redactions  # numbers only, scoped like classified_comments
     write(settings, tables, quarantine, counts, params.period, scope, run_id)
     summary = publish(tables, counts, params.period, scope)
     summary["report"] = build_leadership_report(settings, params.period)

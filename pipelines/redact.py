@@ -1,91 +1,115 @@
-"""Scrub residual personal data from comment text (pure functions).
+"""Scrub residual personal data from comment text: the public entry point.
 
 Survey platforms and case systems are meant to anonymise, but staff still
-type colleagues' names, emails and phone numbers into free text. Redaction
-replaces each with a typed placeholder (``[EMAIL]``, ``[PHONE]``, ``[NAME]``,
-...) before text is classified or stored.
+type colleagues' names, emails, phone numbers and ids into free text.
+Redaction replaces each with a typed placeholder (``[PERSON]``, ``[EMAIL]``,
+``[URL]``, ``[PHONE]``, ``[NI_NUMBER]``, ``[NHS_NUMBER]``, ``[POSTCODE]``,
+``[EMPLOYEE_ID]``, ``[CASE_ID]``) before text is classified or stored. The
+engine (Presidio on spaCy, see :mod:`pipelines.privacy.engine`) is built on
+first use, once per process and settings.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Final
+from collections import Counter
+from functools import cache
 
 import pandas as pd
 
-_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
-    ("[EMAIL]", re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("[URL]", re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)),
-    ("[NI_NUMBER]", re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")),
-    (
-        "[PHONE]",
-        re.compile(r"(?<![\w])(?:\+44\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w])"),
-    ),
-    ("[POSTCODE]", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")),
-    (
-        "[NAME]",
-        re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr)\.?\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?"),
-    ),
-)
+from pipelines.privacy.engine import Redactor
+from pipelines.privacy.recognizers import PLACEHOLDERS
+from pipelines.settings import Settings, get_settings
+
+PLACEHOLDER_TYPES: tuple[str, ...] = tuple(PLACEHOLDERS.values())
+"""Every placeholder redaction writes."""
 
 
-_FULL_NAME: Final[re.Pattern[str]] = re.compile(
-    r"\b([A-Z][a-z]{1,20}(?:\s[A-Z][a-z]{1,20}|\s[A-Z]'[A-Z][a-z]+)(?:-[A-Z][a-z]+)?)\b"
-)
-"""Two capitalised words: a candidate full name."""
-
-NOT_NAMES: Final[frozenset[str]] = frozenset(
-    "adult social care children childrens services service housing environment finance "
-    "planning legal digital human resources highways transport public health customer council "
-    "team centre center street road lane monday tuesday wednesday thursday friday saturday "
-    "sunday january february march april may june july august september october november "
-    "december christmas easter new year head director manager officer microsoft teams excel "
-    "google office civic hall house nhs trust county city borough senior leadership group "
-    "democratic contact occupational the and of my our your his her their this that every "
-    "some no not all any good great poor bad very line management managers it we they he she "
-    "i you what why how when where there here please thank thanks just also".split()
-)
-"""Capitalised words that make a pair an organisation, place or date rather than a person."""
+@cache
+def _redactor(
+    id_patterns: tuple[str, ...], case_patterns: tuple[str, ...], not_names: frozenset[str]
+) -> Redactor:
+    return Redactor(id_patterns, case_patterns, not_names)
 
 
-def _name_or_keep(match: re.Match[str]) -> str:
-    words = match.group(1).replace("-", " ").split()
-    return match.group(0) if any(w.lower() in NOT_NAMES for w in words) else "[NAME]"
+def _directorate_words(settings: Settings) -> frozenset[str]:
+    from pipelines.directorates import load_reference
+
+    try:
+        reference = load_reference(settings.directorates_file)
+    except FileNotFoundError:
+        return frozenset()
+    names = [s for d in reference.directorates for s in (d.name, *d.aliases)]
+    return frozenset(w.lower() for n in names for w in n.replace("&", " ").split())
+
+
+def get_redactor(settings: Settings | None = None) -> Redactor:
+    """The process's redactor for these settings (built on first use).
+
+    Args:
+        settings: Id patterns and the directorate list; read from the environment if omitted.
+
+    Returns:
+        The shared :class:`~pipelines.privacy.engine.Redactor`.
+    """
+    settings = settings or get_settings()
+    return _redactor(
+        tuple(settings.redact_id_patterns),
+        tuple(settings.redact_case_patterns),
+        _directorate_words(settings),
+    )
 
 
 def redact_text(text: str | None) -> str | None:
-    """Replace emails, URLs, NI numbers, phone numbers, postcodes and names.
-
-    Names are found by shape: a title and a surname, or two capitalised words
-    that are not an organisation, place, date or common word
-    (:data:`NOT_NAMES`). It errs towards redacting: "Amazing Support" would
-    be hidden too, which costs a little text and never leaks a person.
+    """Replace the personal data in one comment by typed placeholders.
 
     Args:
         text: A comment, or ``None``.
 
     Returns:
-        The comment with personal data replaced by placeholders.
+        The comment with personal data replaced (``None`` and ``""`` unchanged).
     """
     if not text:
         return text
-    for placeholder, pattern in _PATTERNS:
-        text = pattern.sub(placeholder, text)
-    return _FULL_NAME.sub(_name_or_keep, text)
+    out, _ = get_redactor().redact([text])
+    return out[0]
 
 
-def redact_frame(records: pd.DataFrame, column: str = "text") -> tuple[pd.DataFrame, int]:
+def redact_series(
+    texts: pd.Series, settings: Settings | None = None, *, ner: bool = True
+) -> tuple[pd.Series, list[Counter[str]]]:
+    """Redact a column of comments.
+
+    Args:
+        texts: Comments (missing values pass through).
+        settings: As for :func:`get_redactor`.
+        ner: Also find names by NER (see :meth:`~pipelines.privacy.engine.Redactor.find`).
+
+    Returns:
+        The redacted column (same index), and per row the count of each placeholder.
+    """
+    values: list[object] = texts.tolist()
+    rows = [i for i, t in enumerate(values) if isinstance(t, str) and t]
+    redacted, counts = get_redactor(settings).redact([str(values[i]) for i in rows], ner=ner)
+    per_row: list[Counter[str]] = [Counter() for _ in values]
+    for i, text, count in zip(rows, redacted, counts, strict=True):
+        values[i] = text
+        per_row[i] = count
+    out = pd.Series(values, index=texts.index, name=texts.name, dtype=texts.dtype)
+    return out, per_row
+
+
+def redact_frame(frame: pd.DataFrame, column: str = "text") -> tuple[pd.DataFrame, dict[str, int]]:
     """Redact one text column of a frame.
 
     Args:
-        records: Rows with a text column.
+        frame: Rows with a text column.
         column: The column to scrub.
 
     Returns:
-        A copy with the column redacted, and how many rows changed.
+        A copy with the column redacted, and the number of replacements per
+        placeholder type (every type, zeros included; numbers only).
     """
-    out = records.copy()
-    redacted = out[column].map(redact_text)
-    changed = int((redacted.fillna("") != out[column].fillna("")).sum())
-    out[column] = redacted
-    return out, changed
+    out = frame.copy()
+    out[column], per_row = redact_series(frame[column])
+    total: Counter[str] = sum(per_row, Counter())
+    return out, {p: int(total[p]) for p in PLACEHOLDER_TYPES}

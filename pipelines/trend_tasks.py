@@ -18,8 +18,9 @@ from pipelines.impact import coaching_impact, load_register
 from pipelines.ingest import intake_period
 from pipelines.periods import shift_period
 from pipelines.priorities import rank_directorates
+from pipelines.privacy.counts import redaction_counts, totals
 from pipelines.publish import write_outputs
-from pipelines.redact import redact_frame
+from pipelines.redact import redact_series
 from pipelines.settings import Settings
 from pipelines.tasks import validation_context
 from pipelines.trends import build_trends, count_flags
@@ -39,11 +40,25 @@ def pull_and_validate(
 
 
 @task(name="redact-personal-data", persist_result=False)
-def redact(records: pd.DataFrame) -> pd.DataFrame:
-    """Replace residual names, emails and phone numbers before anything else sees text."""
-    out, changed = redact_frame(records)
-    get_run_logger().info("redacted personal data in %d of %d comments", changed, len(out))
-    return out
+def redact(
+    records: pd.DataFrame, run_id: str, settings: Settings | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Replace residual personal data by typed placeholders before anything else sees text.
+
+    Returns:
+        The redacted comments, and the ``redaction_counts`` rows of this run
+        (numbers only). The log carries counts per placeholder type only.
+    """
+    out = records.copy()
+    out["text"], per_row = redact_series(records["text"], settings)
+    changed = sum(1 for c in per_row if c)
+    get_run_logger().info(
+        "redacted personal data in %d of %d comments: %s",
+        changed,
+        len(out),
+        ", ".join(f"{k} {v}" for k, v in totals(per_row).items()) or "none",
+    )
+    return out, redaction_counts(records, per_row, run_id)
 
 
 def _history(settings: Settings, period: str) -> pd.DataFrame:
@@ -127,9 +142,21 @@ def write(
     scope: list[str] | None,
     run_id: str,
 ) -> None:
-    """Validate the outputs against their contracts, then replace this run's scope."""
+    """Validate the outputs against their contracts, then replace this run's scope.
+
+    With ``keep_comment_text`` off, ``classified_comments`` is stored with a
+    null ``text`` column. ``redaction_counts`` (if present) is scoped like it.
+    """
     from data_contracts import run_suite
 
+    if not settings.keep_comment_text:
+        stored = tables["classified_comments"]
+        tables = {
+            **tables,
+            "classified_comments": stored.assign(
+                text=pd.Series(pd.NA, index=stored.index, dtype="string")
+            ),
+        }
     for name, suite in (("theme_trends", "trend"), ("classified_comments", "classified")):
         result = run_suite(
             tables[name], suite, run_id=run_id, context=validation_context(settings.validation_dir)
@@ -151,6 +178,10 @@ def write(
         Replacement("theme_trends", tables["theme_trends"], key),
         Replacement("coaching_priorities", tables["coaching_priorities"], key),
     ]
+    if "redaction_counts" in tables:
+        redactions = tables["redaction_counts"]
+        redactions = redactions[redactions["directorate"].isin(directorates)]
+        replacements.append(Replacement("redaction_counts", redactions, key))
     if scope is None:  # a full run also owns the period's quarantine, counts and impact
         replacements += [
             Replacement("coaching_impact", tables["coaching_impact"], {"period": [period]}),
