@@ -4,16 +4,20 @@
 Parquet, the SQLite ``cases`` table) so that many comments carry a unique
 canary word and some carry personal data of every kind the redactor must
 catch. :func:`scan` searches every file below some folders for those strings,
-in the raw bytes and in the decoded contents of Parquet, DuckDB, SQLite, zip
-(XLSX) and gzip files. A :class:`Hit` names the file, where in it and which
-needle matched (by kind and number), never the text around it.
+in the raw bytes, in base64 runs (pickled Prefect results) and in the decoded
+contents of Parquet, DuckDB, SQLite, zip (XLSX) and gzip files. A
+:class:`Hit` names the file, where in it and which needle matched (by kind
+and number), never the text around it.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import csv
 import gzip
 import io
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -455,10 +459,29 @@ def _files(root: Path) -> Iterable[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+_BASE64_RUN = re.compile(rb"[A-Za-z0-9+/]{4}(?:[A-Za-z0-9+/=]|\r?\n){28,}")
+"""A run that may be base64 (Prefect stores pickled results and exceptions that way)."""
+
+
+def _base64_decoded(data: bytes) -> bytes:
+    """Concatenate the decoding of every base64-looking run (others decode to noise)."""
+    chunks = []
+    for match in _BASE64_RUN.finditer(data):
+        run = b"".join(match.group().split())
+        run = run[: len(run) - len(run) % 4]
+        try:
+            chunks.append(base64.b64decode(run))
+        except binascii.Error:
+            continue
+    return b"\n".join(chunks)
+
+
 def _scan_file(path: Path, name: str, needles: Sequence[tuple[str, str]]) -> list[Hit]:
     data = path.read_bytes()
     raw = data.lower()
     hits = [Hit(name, "raw bytes", label) for label, n in needles if n.encode() in raw]
+    decoded = _base64_decoded(data).lower()
+    hits += [Hit(name, "base64 run", label) for label, n in needles if n.encode() in decoded]
     try:
         parts = list(_decoded_parts(path, data[:16]))
     except Exception as exc:  # an unreadable structured file is a finding, not a crash
