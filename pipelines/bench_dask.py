@@ -2,12 +2,12 @@
 
 ``python -m pipelines.bench_dask --n 50000`` labels N generated comments
 (1-3 sentences of the training corpus each, nearly all distinct, as in
-:mod:`models.bench`) three ways, each inside a flow against Prefect's
-ephemeral API: in the flow's process (model loaded beforehand, not timed);
-on Dask with a fresh local cluster started by the task runner (cold: cluster
-start and one model load per worker are timed); and on an already running
-local cluster whose workers have loaded the model (warm: the second of two
-runs). Figures are printed, never comment text. The last line is
+:mod:`models.bench`) three ways, each inside a flow against a local Prefect
+server started for the benchmark: in the flow's process (model loaded
+beforehand, not timed); on Dask with a fresh local cluster started by the
+task runner (cold: cluster start and one model load per worker are timed);
+and on an already running local cluster whose workers have loaded the model
+(warm: the second of two runs). Figures are printed, never comment text. The last line is
 ``n=N single_per_s=A dask_cold_per_s=B dask_warm_per_s=C workers=W chunk=K``.
 """
 
@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from prefect import flow
 
 from pipelines.classify_tasks import classify, load_classifier
+from pipelines.serve import local_prefect_server
 from pipelines.settings import Settings, get_settings
 
 N_DEFAULT = 50_000
@@ -83,10 +86,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--chunk", type=int, default=CHUNK_DEFAULT)
     args = parser.parse_args(argv)
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     load = os.getloadavg()[0]
-    result = run(args.n, args.workers, args.chunk)
+    with tempfile.TemporaryDirectory() as home, local_prefect_server(Path(home), ui=False) as srv:
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        with temporary_settings({PREFECT_API_URL: srv.api_url}):
+            result = run(args.n, args.workers, args.chunk)
     s, c, w = (result[k]["per_second"] for k in ("single", "cold", "warm"))
     print(f"classify {args.n:,} comments; {os.cpu_count()} CPUs, load average {load:.1f} at start")
     print(f"  single process        {result['single']['seconds']:7.1f} s  {s:8,.0f} comments/s")

@@ -12,6 +12,7 @@ counts only.
 
 from __future__ import annotations
 
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -100,7 +101,11 @@ def classify(records: pd.DataFrame, settings: Settings, run_id: str) -> pd.DataF
         where = "in-process"
     else:
         chunks = split_chunks(records, settings.classify_chunk_size)
-        with api_for_workers(), dask_task_runner(settings) as runner:
+        with (
+            api_for_workers(),
+            tempfile.TemporaryDirectory(prefix="coachlens-dask-") as scratch,
+            dask_task_runner(settings, Path(scratch)) as runner,
+        ):
             futures = runner.map(
                 classify_chunk,
                 {

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pandas as pd
 from prefect.context import FlowRunContext
@@ -78,7 +79,7 @@ def uses_dask(n_comments: int, settings: Settings) -> bool:
     return n_comments > 0 and n_comments >= settings.dask_min_comments
 
 
-def dask_task_runner(settings: Settings) -> DaskTaskRunner:
+def dask_task_runner(settings: Settings, scratch_dir: Path | None = None) -> DaskTaskRunner:
     """A (not yet started) Dask task runner as configured.
 
     Args:
@@ -86,6 +87,9 @@ def dask_task_runner(settings: Settings) -> DaskTaskRunner:
             temporary ``distributed.LocalCluster`` of ``dask_workers``
             single-threaded worker processes is started when the runner first
             submits work, and closed when the runner exits.
+        scratch_dir: The local cluster's own working folder (default: Dask's
+            shared ``dask-scratch-space`` in the temp folder, where another
+            cluster starting on the machine may purge what it takes as stale).
 
     Returns:
         The runner; use it as a context manager.
@@ -100,6 +104,7 @@ def dask_task_runner(settings: Settings) -> DaskTaskRunner:
             "processes": True,
             "dashboard_address": None,  # no fixed port to collide on; no UI needed
             "silence_logs": logging.ERROR,  # no "Compute Failed ... args" warnings
+            **({"local_directory": str(scratch_dir)} if scratch_dir else {}),
         },
     )
 
