@@ -225,8 +225,8 @@ def _plant_rows(frame: pd.DataFrame, planter: _Planter, n_canary: int, n_pii: in
     )
     for key in sorted(dup_keys)[:1]:  # both copies: the first passes, the second is quarantined
         token = planter.canary()
-        for i in np.flatnonzero((keys == key).to_numpy()):
-            out.at[int(i), "comment"] = _append(out.at[int(i), "comment"], token)
+        for copy in np.flatnonzero((keys == key).to_numpy()).tolist():
+            out.at[copy, "comment"] = _append(out.at[copy, "comment"], token)
     return out
 
 
