@@ -20,6 +20,8 @@ from models.taxonomy import LABEL_SEPARATOR, LABELS
 INT_TYPES: tuple[str, ...] = ("int64", "int32", "int16", "Int64", "Int32", "Int16")
 FLOAT_TYPES: tuple[str, ...] = ("float64", "float32", "Float64", "Float32")
 BOOL_TYPES: tuple[str, ...] = ("bool", "boolean")
+COUNT_TYPES: tuple[str, ...] = (*INT_TYPES, "Int64Dtype")
+"""Trend counts: nullable integers (NA in suppressed cells); GX names that dtype ``Int64Dtype``."""
 
 
 def labels_regex() -> str:
@@ -84,8 +86,9 @@ def trend_suite() -> gx.ExpectationSuite:
 
     Returns:
         Suite ``trend``: the columns of ``TREND_COLUMNS``; integer counts with
-        ``0 <= n_flagged <= n_comments``; ``rate`` in [0, 1] between ``ci_low``
-        and ``ci_high`` (rates may be null, but only in suppressed cells);
+        ``0 <= n_flagged <= n_comments`` (null only in suppressed cells);
+        ``rate`` in [0, 1] between ``ci_low`` and ``ci_high``, null exactly
+        in suppressed cells;
         ``label`` in ``LABELS``; boolean ``suppressed``; unique key.
     """
     expectations: list[gxe.Expectation] = [
@@ -94,7 +97,25 @@ def trend_suite() -> gx.ExpectationSuite:
     ]
     expectations += [
         gxe.ExpectColumnValuesToNotBeNull(column=col, meta={"check": "not_null"})
-        for col in (*TREND_KEY, "n_comments", "n_flagged", "suppressed")
+        for col in (*TREND_KEY, "suppressed")
+    ]
+    expectations += [
+        gxe.ExpectColumnValuesToNotBeNull(
+            column=col,
+            row_condition=Column("suppressed") == False,  # noqa: E712
+            meta={"check": "not_null"},
+            description="Counts are published only in cells that are not suppressed.",
+        )
+        for col in ("n_comments", "n_flagged")
+    ]
+    expectations += [
+        gxe.ExpectColumnValuesToBeNull(
+            column=col,
+            row_condition=Column("suppressed") == True,  # noqa: E712
+            meta={"check": "suppressed"},
+            description="A suppressed cell publishes no rate (never 0).",
+        )
+        for col in ("rate", "ci_low", "ci_high")
     ]
     expectations += [
         gxe.ExpectColumnValuesToMatchRegex(
@@ -111,7 +132,7 @@ def trend_suite() -> gx.ExpectationSuite:
     for col in ("n_comments", "n_flagged"):
         expectations += [
             gxe.ExpectColumnValuesToBeInTypeList(
-                column=col, type_list=list(INT_TYPES), meta={"check": "column_type"}
+                column=col, type_list=list(COUNT_TYPES), meta={"check": "column_type"}
             ),
             gxe.ExpectColumnValuesToBeBetween(column=col, min_value=0, meta={"check": "range"}),
         ]

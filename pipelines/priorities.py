@@ -68,15 +68,20 @@ def theme_evidence(row: pd.Series[Any]) -> str:
     return f"{text}, {moved}, {verdict})"
 
 
+def suppressed_evidence(min_cell_size: int) -> str:
+    """What the evidence of a suppressed directorate says (the same for every reason)."""
+    return f"suppressed (fewer than {min_cell_size} comments, or hidden to protect a smaller group)"
+
+
 def _directorate_row(cells: pd.DataFrame, top_n: int, min_cell_size: int) -> dict[str, Any]:
-    n_comments = int(cells["n_comments"].iloc[0])
-    if bool(cells["suppressed"].all()):
+    if bool(cells["suppressed"].any()):
         return {
             "need_score": math.nan,
-            "n_comments": n_comments,
+            "n_comments": pd.NA,
             "top_themes": "",
-            "evidence": f"suppressed (fewer than {min_cell_size} comments)",
+            "evidence": suppressed_evidence(min_cell_size),
         }
+    n_comments = int(cells["n_comments"].iloc[0])
     scored = cells[cells["coaching_priority"] > 0]
     scored = scored.assign(_order=scored["label"].map(LABEL_INDEX))
     top = scored.sort_values(["coaching_priority", "_order"], ascending=[False, True]).head(top_n)
@@ -117,8 +122,11 @@ def rank_directorates(
         Columns ``directorate, need_score, rank, n_comments, top_themes,
         evidence``; one row per directorate with comments in the month, sorted
         by rank. ``rank`` (nullable ``Int64``; 1 = most need; ties share the
-        lower rank) is NA for suppressed directorates, whose ``need_score`` is
-        NaN and evidence reads ``"suppressed (fewer than N comments)"``.
+        lower rank) is NA for directorates whose cell is suppressed (primary
+        or complementary): their ``need_score`` is NaN, ``n_comments`` NA and
+        evidence :func:`suppressed_evidence` (the same text whatever the
+        reason, so it does not tell a small directorate from its complement).
+        Suppressed cells never enter a need score.
         ``top_themes`` is the ``;``-joined top ``top_n`` negative labels with a
         positive priority; ``evidence`` gives their numbers, ``; ``-joined.
 
@@ -146,6 +154,7 @@ def rank_directorates(
         for name, cells in negative.groupby("directorate", sort=True)
     ]
     out = pd.DataFrame(rows)
+    out["n_comments"] = out["n_comments"].astype("Int64")
     out["rank"] = out["need_score"].rank(method="min", ascending=False).astype("Int64")
     out = out.sort_values(["rank", "directorate"], na_position="last", kind="stable")
     return out[list(RANKING_COLUMNS)].reset_index(drop=True)

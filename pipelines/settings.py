@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -34,13 +34,8 @@ class Settings(BaseSettings):
             ``postgresql+psycopg://user:password@host:5432/db``); ``None`` keeps
             the embedded DuckDB file under ``home``.
         model_dir: Folder of trained artefacts (built by ``make train``).
-        min_cell_size: Cells with fewer comments than this are suppressed.
-        keep_comment_text: Store the (redacted) comment text in
-            ``classified_comments``; ``False`` stores a null text column.
-        redact_id_patterns: Regexes of employee ids, replaced by ``[EMPLOYEE_ID]``
-            (env: a JSON list).
-        redact_case_patterns: Regexes of HR case references, replaced by
-            ``[CASE_ID]`` (env: a JSON list).
+        min_cell_size: Cells with fewer comments than this are suppressed
+            (with their complements); values below 5 are refused.
         dask_address: Scheduler address of an existing Dask cluster (e.g.
             ``tcp://10.0.0.5:8786``) for classifying large periods; ``None``
             starts a local cluster of ``dask_workers`` processes for the run.
@@ -61,13 +56,15 @@ class Settings(BaseSettings):
     warehouse_url: str | None = None
     model_dir: Path | None = None
     min_cell_size: int = 10
-    keep_comment_text: bool = True
-    redact_id_patterns: tuple[str, ...] = (r"\bEMP-?\d{5,7}\b", r"\bE\d{7}\b")
-    redact_case_patterns: tuple[str, ...] = (
-        r"\bHR-\d{4}-\d{3,6}\b",
-        r"\b(?:CASE|GRV|ER)-?\d{4,8}\b",
-        r"\bC-\d{5}\b",
-    )
+
+    @field_validator("min_cell_size")
+    @classmethod
+    def _protective_cell_size(cls, value: int) -> int:
+        """Refuse suppression thresholds below 5 (they would not protect anyone)."""
+        from pipelines.disclosure import check_min_cell_size
+
+        return check_min_cell_size(value)
+
     dask_address: str | None = None
     dask_workers: int = Field(default=2, ge=1)
     classify_chunk_size: int = Field(default=20_000, ge=1)

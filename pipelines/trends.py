@@ -22,6 +22,7 @@ from statsmodels.stats.proportion import proportion_confint, proportions_ztest
 
 from data_contracts.columns import TREND_KEY
 from models.taxonomy import LABEL_INDEX, LABEL_SEPARATOR, LABELS, NEGATIVE_LABELS, validate_labels
+from pipelines.disclosure import check_min_cell_size, hidden_org_totals, suppression_pattern
 from pipelines.periods import parse_period, shift_period
 from pipelines.schema import SOURCES
 
@@ -169,21 +170,47 @@ def _shifted(cells: pd.DataFrame, months: int, columns: Sequence[str]) -> pd.Dat
     return cells[[*TREND_KEY, *columns]].assign(period=period)
 
 
-def _with_history(cells: pd.DataFrame) -> pd.DataFrame:
-    """Add org rate, previous month's counts and the 3-month rolling sums."""
+def _with_history(cells: pd.DataFrame, min_cell_size: int) -> pd.DataFrame:
+    """Add org rate, previous month's counts and the 3-month rolling sums.
+
+    The organisation rate pools every cell (its denominator is the published
+    intake total, and complementary suppression leaves at least two hidden
+    cells in each of its sums); only published (non-suppressed) cells enter the
+    previous month and the rolling window. An organisation total below
+    ``min_cell_size`` is itself a small cell: its rate is not published
+    (:func:`pipelines.disclosure.hidden_org_totals`).
+    """
+    shown = cells[~cells["suppressed"]]
     org = cells.groupby(["period", "source", "label"])[["n_comments", "n_flagged"]].sum()
-    org_rate = (org["n_flagged"] / org["n_comments"]).rename("org_rate").reset_index()
+    totals = org["n_comments"].groupby(level=["period", "source"]).first()
+    hidden = hidden_org_totals(totals, min_cell_size).rename("org_hidden").reset_index()
+    rates = (org["n_flagged"] / org["n_comments"]).rename("org_rate").reset_index()
+    rates = rates.merge(hidden, how="left", on=["period", "source"])
+    org_rate = rates.assign(org_rate=rates["org_rate"].mask(rates["org_hidden"].eq(True)))
+    org_rate = org_rate.drop(columns="org_hidden")
     prev = _shifted(cells, 1, ["n_comments", "n_flagged", "suppressed"]).rename(
         columns={"n_comments": "prev_n", "n_flagged": "prev_flagged", "suppressed": "prev_sup"}
     )
     window = pd.concat(
-        [_shifted(cells, k, ["n_comments", "n_flagged"]) for k in range(ROLLING_MONTHS)]
+        [_shifted(shown, k, ["n_comments", "n_flagged"]) for k in range(ROLLING_MONTHS)]
     )
     rolling = window.groupby(list(TREND_KEY))[["n_comments", "n_flagged"]].sum()
     rolling_rate = (rolling["n_flagged"] / rolling["n_comments"]).rename("rolling_rate_3m")
     out = cells.merge(org_rate, how="left", on=["period", "source", "label"])
     out = out.merge(prev, how="left", on=list(TREND_KEY))
     return out.merge(rolling_rate.reset_index(), how="left", on=list(TREND_KEY))
+
+
+def _with_pattern(cells: pd.DataFrame, min_cell_size: int, complementary: bool) -> pd.DataFrame:
+    """Add ``suppressed`` (primary and complementary) and the hidden padding cells."""
+    sizes = cells.drop_duplicates(_CELL)[[*_CELL, "n_comments"]]
+    pattern = suppression_pattern(sizes, min_cell_size, complementary=complementary)
+    pads = pattern.loc[pattern["padding"], _CELL]
+    labels = pd.DataFrame({"label": cells["label"].drop_duplicates()})
+    padded = pads.merge(labels, how="cross").assign(n_comments=0, n_flagged=0)
+    out = pd.concat([cells, padded], ignore_index=True)
+    out = out.merge(pattern[[*_CELL, "suppressed"]], how="left", on=_CELL)
+    return out.assign(suppressed=out["suppressed"].fillna(True).astype(bool))
 
 
 def _significance(out: pd.DataFrame, alpha: float) -> pd.DataFrame:
@@ -217,6 +244,7 @@ def build_trends(
     *,
     min_cell_size: int = 10,
     alpha: float = 0.05,
+    complementary: bool = True,
     model_version: str,
     run_id: str,
     generated_at: pd.Timestamp,
@@ -225,19 +253,27 @@ def build_trends(
 
     Per cell (period, directorate, source, label): ``rate`` = flagged /
     comments with a Wilson 95% interval; ``org_rate`` pools all directorates
-    for the same period, source and label; ``prev_rate`` and ``change`` compare
-    with the previous calendar month (NaN when that cell has no comments or is
-    suppressed); ``p_value`` tests this month against last month
-    (:func:`two_period_p_value`); ``rolling_rate_3m`` pools the comments of
-    this month and the two calendar months before it (those that have any).
+    (suppressed cells included; NaN when they hold fewer than
+    ``min_cell_size`` comments) for the same period, source and label;
+    ``prev_rate`` and ``change`` compare with the previous calendar month
+    (NaN when that cell has no comments or is suppressed); ``p_value`` tests
+    this month against last month (:func:`two_period_p_value`);
+    ``rolling_rate_3m`` pools this month and the two calendar months before it,
+    over the months whose cell is published.
 
     ``significant`` applies Benjamini-Hochberg at ``alpha`` to one family per
     (period, source): every non-suppressed cell with a p-value in that month
     and source, across all directorates and all 18 labels.
 
-    A cell with fewer than ``min_cell_size`` comments is ``suppressed``: its
-    rate, interval, change, p-value, rolling rate and priority are NaN (never
-    0) and ``significant`` is False.
+    Disclosure control (:mod:`pipelines.disclosure`): a cell with fewer than
+    ``min_cell_size`` comments is ``suppressed``, and so are the partner cells
+    (other sources of the directorate, the smallest other directorates of the
+    source, an empty padding cell when there is no other) needed so that no
+    suppressed count follows from the published ones and the organisation
+    totals. A suppressed row has NA ``n_comments`` and ``n_flagged``, NaN rate,
+    interval, change, p-value, rolling rate and priority (never 0), and
+    ``significant`` False. Padding rows (a source with no comments, hidden to
+    protect another cell) appear only as suppressed rows.
 
     Coaching priority (negative labels, non-suppressed cells; in percentage
     points, higher = more need)::
@@ -259,8 +295,11 @@ def build_trends(
         counts: :func:`count_flags` output for ``periods`` and earlier
             months, for all directorates (the org rate needs every one).
         periods: ``YYYY-MM`` periods to return.
-        min_cell_size: Smallest number of comments for a cell to be reported.
+        min_cell_size: Smallest number of comments for a cell to be reported
+            (at least 5).
         alpha: False discovery rate of the month-on-month tests.
+        complementary: Complementary suppression; switch off only to show
+            what it protects against.
         model_version: Version of the classifier that produced the labels.
         run_id: Identifier of the pipeline run.
         generated_at: When the table was built.
@@ -271,36 +310,42 @@ def build_trends(
         frame's ``attrs["min_cell_size"]`` records the threshold used.
 
     Raises:
-        ValueError: Missing columns, duplicated cells, a malformed period, or
-            ``min_cell_size``/``alpha`` out of range.
+        ValueError: Missing columns, duplicated cells, a malformed period,
+            ``min_cell_size`` below 5 or ``alpha`` out of (0, 1).
     """
     _require(counts, COUNT_COLUMNS, "counts")
     for period in periods:
         parse_period(period)
-    if min_cell_size < 1 or not 0.0 < alpha < 1.0:
-        raise ValueError(f"need min_cell_size >= 1 and 0 < alpha < 1, got {min_cell_size}, {alpha}")
+    check_min_cell_size(min_cell_size)
+    if not 0.0 < alpha < 1.0:
+        raise ValueError(f"need 0 < alpha < 1, got {alpha}")
     cells = counts[list(COUNT_COLUMNS)].reset_index(drop=True)
     if cells.duplicated(list(TREND_KEY)).any():
         raise ValueError(f"counts has duplicated cells on {list(TREND_KEY)}")
+    cells = _with_pattern(cells, min_cell_size, complementary)
     cells = cells.assign(
-        rate=cells["n_flagged"] / cells["n_comments"],
-        suppressed=(cells["n_comments"] < min_cell_size).astype(bool),
+        rate=cells["n_flagged"] / cells["n_comments"].where(cells["n_comments"] > 0)
     )
-    out = _with_history(cells)
+    out = _with_history(cells, min_cell_size)
     out = _sort_cells(out[out["period"].isin(list(periods))])
     prev_ok = out["prev_sup"].eq(False)
     out["prev_rate"] = (out["prev_flagged"] / out["prev_n"]).where(prev_ok)
     out["change"] = out["rate"] - out["prev_rate"]
     low, high = proportion_confint(
-        out["n_flagged"].to_numpy(), out["n_comments"].to_numpy(), alpha=CI_ALPHA, method="wilson"
+        out["n_flagged"].to_numpy(),
+        out["n_comments"].clip(lower=1).to_numpy(),
+        alpha=CI_ALPHA,
+        method="wilson",
     )
     rate = out["rate"].to_numpy(dtype=float)
     out["ci_low"] = np.clip(np.minimum(np.asarray(low, dtype=float), rate), 0.0, 1.0)
     out["ci_high"] = np.clip(np.maximum(np.asarray(high, dtype=float), rate), 0.0, 1.0)
     hidden = out["suppressed"]
-    for col in ("rate", "ci_low", "ci_high", "change", "rolling_rate_3m"):
+    for col in ("rate", "ci_low", "ci_high", "prev_rate", "change", "rolling_rate_3m"):
         out[col] = out[col].astype(float).mask(hidden)
     out = _priority(_significance(out, alpha))
+    for col in ("n_comments", "n_flagged"):
+        out[col] = out[col].astype("Int64").mask(hidden)
     out = out.assign(model_version=model_version, run_id=run_id, generated_at=generated_at)
     result = out[list(TREND_OUTPUT_COLUMNS)].reset_index(drop=True)
     result.attrs["min_cell_size"] = min_cell_size

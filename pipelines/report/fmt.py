@@ -141,9 +141,11 @@ def howto_items(min_cell_size: int) -> list[tuple[str, str]]:
         ),
         (
             "Suppression",
-            f"Cells with fewer than {n} comments are suppressed to protect anonymity: their "
-            "rates are not shown (hatched and marked “suppressed”, gaps in the trend lines), "
-            "never shown as 0.",
+            f"Cells with fewer than {n} comments are suppressed to protect anonymity, and so "
+            "are the cells that would let them be worked out by subtraction (another source "
+            "or directorate of the same month): their counts and rates are not shown (hatched "
+            "and marked “suppressed”, gaps in the trend lines), never shown as 0. The "
+            "3-month rolling rate pools the published months only.",
         ),
         (
             "Coaching need",

@@ -80,6 +80,8 @@ def heatmap_figure(data: ReportData) -> go.Figure:
             hover_row.append(
                 ["", "", "", ""]
                 if row is None
+                else [SUPPRESSED_TEXT, pct(row["org_rate"], 1), SUPPRESSED_TEXT, SUPPRESSED_TEXT]
+                if bool(row["suppressed"])
                 else [
                     pct(row["rate"], 1),
                     pct(row["org_rate"], 1),

@@ -133,7 +133,7 @@ def _cards(data: ReportData, facts: _Facts) -> str:
     if ranked is not None and not ranked.empty and float(ranked["need_score"].iloc[0]) > 0:
         leader = str(ranked["directorate"].iloc[0])
     cards = [
-        (count(facts.comments), "comments analysed this month"),
+        (count(facts.comments), "comments analysed in reported directorates"),
         (
             f"{count(facts.surveys)} / {count(facts.complaints)}",
             "survey comments / complaint summaries",
@@ -211,7 +211,8 @@ def render_html(data: ReportData, generated_at: datetime) -> str:
         f"This report shows where staff comments point to a need for manager coaching in "
         f"{month}. The figures "
         f"come from {facts.comments:,} anonymised staff-survey comments and HR complaint "
-        f"summaries across {facts.reported + facts.suppressed} directorates, each flagged for "
+        f"summaries in the reported directorates ({facts.reported + facts.suppressed} in all; "
+        "small groups are suppressed), each flagged for "
         "the people-management themes of the codebook. Only counts and rates are shown, "
         "never comment text."
     )
@@ -245,7 +246,8 @@ at the top.</p>
 <h2>2. Coaching need by directorate and theme</h2>
 <p class="lead">Coaching need in percentage points for each negative theme in {_e(month)}
 (survey and complaints pooled). Darker = more need; “·” = not clearly above the organisation;
-hatched = suppressed (fewer than {data.min_cell_size} comments). Hover for the rates.</p>
+hatched = suppressed (fewer than {data.min_cell_size} comments, or hidden to protect a smaller
+group). Hover for the rates.</p>
 {heatmap}
 </section>
 <section id="trends">

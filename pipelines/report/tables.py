@@ -40,6 +40,11 @@ def _chips(themes: object) -> str:
     return "".join(f'<span class="chip">{_e(theme_name(t))}</span>' for t in labels) or "–"
 
 
+def _comments(value: object) -> str:
+    """A directorate's comment count, or "suppressed" (its count is never published)."""
+    return "suppressed" if is_missing(value) else count(value)
+
+
 def priorities_table(data: ReportData) -> str:
     """The ranked coaching-priority table with the evidence behind each rank."""
     if data.priorities.empty:
@@ -58,7 +63,7 @@ def priorities_table(data: ReportData) -> str:
             f'<td class="rank">{"–" if suppressed else _e(int(row["rank"]))}</td>'
             f'<td class="name">{_e(row["directorate"])}</td>'
             f'<td class="num">{_e(points(score))}{bar}</td>'
-            f'<td class="num">{_e(count(row["n_comments"]))}</td>'
+            f'<td class="num">{_e(_comments(row["n_comments"]))}</td>'
             f"<td>{_chips(row['top_themes'])}</td>"
             f'<td><ul class="evidence">{items}</ul></td></tr>'
         )

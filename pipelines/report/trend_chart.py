@@ -98,7 +98,7 @@ def trend_figure(data: ReportData, directorate: str, themes: list[str]) -> go.Fi
         rate, org = _values(series["rate"]), _values(series["org_rate"])
         highest = max([highest, *(v for v in high + org if v is not None)])
         hover = [
-            [pct(lo, 1), pct(hi, 1), f"{int(n):,}" if finite(n) is not None else "–"]
+            [pct(lo, 1), pct(hi, 1), f"{int(n):,}" if finite(n) is not None else "suppressed"]
             for lo, hi, n in zip(low, high, series["n_comments"], strict=True)
         ]
         band_x, band_y = band_polygons(x, low, high)

@@ -2,8 +2,8 @@
 
 Every text cell goes through :func:`pipelines.comment_io.safe_cell`, so no
 value starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return can run
-as a formula. Missing and suppressed numbers are blank (the rate cell of a
-suppressed row reads "suppressed"), never 0.
+as a formula. Missing and suppressed numbers are blank (the rate and comment
+count of a suppressed row read "suppressed"), never 0.
 """
 
 from __future__ import annotations
@@ -176,8 +176,10 @@ def write_sheet(ws: Worksheet, frame: pd.DataFrame, columns: Sequence[Column]) -
         row = []
         for i, (column, value) in enumerate(zip(present, record, strict=True)):
             cell = cell_value(value, column.kind)
-            if hidden and column.key == "rate":
-                cell = SUPPRESSED
+            if (hidden and column.key in ("rate", "n_comments")) or (
+                column.key == "n_comments" and cell is None
+            ):
+                cell = SUPPRESSED  # a suppressed count reads "suppressed", never 0 or blank
             if column.kind == "text" and cell is not None:
                 widths[i] = max(widths[i], len(str(cell)))
             elif cell is not None:

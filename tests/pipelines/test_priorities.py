@@ -7,7 +7,12 @@ import re
 import pandas as pd
 import pytest
 
-from pipelines.priorities import RANKING_COLUMNS, rank_directorates, theme_evidence
+from pipelines.priorities import (
+    RANKING_COLUMNS,
+    rank_directorates,
+    suppressed_evidence,
+    theme_evidence,
+)
 from pipelines.trends import build_trends
 from tests.pipelines.test_trends import META, PLANTED, RISE_MONTH, counts_frame, planted_trends
 
@@ -30,15 +35,33 @@ def test_suppressed_directorate_is_listed_without_rank():
     ranking = rank_directorates(planted_trends(), RISE_MONTH).set_index("directorate")
     small = ranking.loc["D10"]
     assert pd.isna(small["rank"]) and pd.isna(small["need_score"])
-    assert small["evidence"] == "suppressed (fewer than 10 comments)" and small["top_themes"] == ""
-    assert ranking.index[-1] == "D10"
-    assert ranking["n_comments"].loc["D10"] == 6
+    assert small["evidence"] == suppressed_evidence(10) and small["top_themes"] == ""
+    assert small["evidence"].startswith("suppressed (fewer than 10 comments")
+    unranked = ranking["rank"].isna().to_numpy()
+    assert "D10" in ranking.index[unranked] and unranked[-unranked.sum() :].all()  # listed last
+    assert pd.isna(ranking["n_comments"].loc["D10"])  # its count is not published either
+    assert ranking["n_comments"].dtype == "Int64"
     other = rank_directorates(planted_trends(), RISE_MONTH, min_cell_size=25)
     assert (
         other.set_index("directorate")
         .loc["D10", "evidence"]
         .startswith("suppressed (fewer than 25")
     )
+
+
+def test_complementary_suppressed_directorate_is_not_ranked():
+    rows = []
+    for name, n, survey in (("A", 8, 1), ("B", 12, 6), ("C", 200, 20), ("D", 300, 30)):
+        for source in ("survey", "all"):  # survey only: the total equals the survey cell
+            rows.append(("2025-06", name, source, "pressure:neg", n, survey))
+    trends = build_trends(counts_frame(rows), ["2025-06"], min_cell_size=10, **META)
+    ranking = rank_directorates(trends, "2025-06").set_index("directorate")
+    # A (8) is primary; B (12, the smallest other directorate) hides it from the org total
+    assert ranking.loc[["A", "B"], "rank"].isna().all()
+    assert ranking.loc[["A", "B"], "n_comments"].isna().all()
+    assert ranking.loc["A", "evidence"] == ranking.loc["B", "evidence"]
+    assert ranking.loc[["C", "D"], "rank"].notna().all()
+    assert ranking.loc["C", "n_comments"] == 200
 
 
 def test_need_score_sums_positive_priorities_and_top_n():

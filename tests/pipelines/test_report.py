@@ -35,15 +35,17 @@ def make_counts(seed: int = 0) -> pd.DataFrame:
 
     Housing has a rising ``pressure:neg``; the EVIL directorate has few
     complaints (its complaint cells are suppressed) and only a handful of
-    comments in the report month (every cell suppressed); Adult Social Care is
-    tiny two months before the report month (a gap in its trend).
+    comments in the report month (every cell suppressed, and Adult Social Care's
+    with them, so that EVIL's counts cannot be subtracted from the organisation's);
+    Adult Social Care is tiny two months before the report month (a gap in its trend).
     """
     rng = np.random.default_rng(seed)
     base = rng.uniform(0.02, 0.22, size=(len(DIRECTORATES), len(LABELS)))
     rows = []
     for t, period in enumerate(PERIODS):
         for d, name in enumerate(DIRECTORATES):
-            n_survey = int(rng.poisson(140))
+            # Housing is the largest, so the complement hiding EVIL is Adult Social Care
+            n_survey = int(rng.poisson(300 if name == "Housing" else 140))
             n_complaint = int(rng.poisson(4 if name == EVIL else 30))
             if name == EVIL and period == PERIOD:
                 n_survey, n_complaint = 5, 1
@@ -188,7 +190,10 @@ def test_html_marks_suppressed_cells_and_has_no_nan(page: str) -> None:
     assert "suppressed" in body
     assert '"text":"suppressed"' in body  # the heatmap annotation, not a 0
     assert "NaN" not in body and "nan%" not in body.lower()
-    assert "suppressed (fewer than 10 comments)" in body  # the EVIL directorate's row
+    assert "suppressed (fewer than 10 comments, or hidden" in body  # the EVIL directorate's row
+    table = body[body.index('id="priorities"') : body.index('id="heatmap"')]
+    evil_row = table[table.index("&lt;script&gt;alert(1)") :].split("</tr>", 1)[0]
+    assert '<td class="num">suppressed</td>' in evil_row  # its count is not printed
 
 
 def test_html_escapes_warehouse_text(page: str) -> None:
@@ -236,6 +241,14 @@ def test_workbook_sheets_are_frozen_filtered_and_formatted(built: ReportPaths) -
     hidden = [r for r in rows if r[col["Suppressed"]].value is True]
     assert hidden and all(r[col["Rate"]].value == "suppressed" for r in hidden)
     assert all(r[col["95% CI low"]].value is None for r in hidden)  # blank, never 0
+    assert all(r[col["Comments"]].value == "suppressed" for r in hidden)  # no count printed
+    assert all(r[col["Flagged"]].value is None for r in hidden)
+    evil = [r for r in rows if r[col["Directorate"]].value == "'" + EVIL]
+    assert evil and all(r[col["Suppressed"]].value is True for r in evil)  # 5 + 1 comments
+    priorities = wb["Priorities"]
+    head = [c.value for c in priorities[1]]
+    evil = [r for r in priorities.iter_rows(min_row=2) if r[1].value == "'" + EVIL]
+    assert evil and all(r[head.index("Comments")].value == "suppressed" for r in evil)
     window = wb["Trends last 12 months"]
     periods = {c.value for (c,) in window.iter_rows(min_row=2, max_col=1)}
     assert periods == set(PERIODS[-12:])

@@ -194,11 +194,59 @@ def test_suppressed_cells_are_nan_not_zero():
         assert math.isnan(june[col]), col
     assert math.isnan(june["coaching_priority"]) and pd.isna(june["priority_rank"])
     assert not june["significant"]
-    assert june["n_flagged"] == 8 and june["prev_rate"] == pytest.approx(0.2)
+    assert pd.isna(june["n_flagged"]) and pd.isna(june["n_comments"])  # counts hidden too
+    assert math.isnan(june["prev_rate"])
+    assert trends["n_comments"].dtype == "Int64" and trends["n_flagged"].dtype == "Int64"
     # the previous cell is suppressed, so July has no comparison ...
     assert math.isnan(july["prev_rate"]) and math.isnan(july["p_value"])
-    # ... but its rolling rate pools the months that exist
-    assert july["rolling_rate_3m"] == pytest.approx((10 + 8 + 30) / (50 + 9 + 40))
+    # ... and its rolling rate pools only the published months (never the suppressed June)
+    assert july["rolling_rate_3m"] == pytest.approx((10 + 30) / (50 + 40))
+
+
+def test_min_cell_size_below_five_is_refused():
+    counts = counts_frame([("2025-06", "A", "all", "support:neg", 20, 2)])
+    with pytest.raises(ValueError, match="at least 5"):
+        build_trends(counts, ["2025-06"], min_cell_size=4, **META)
+    assert build_trends(counts, ["2025-06"], min_cell_size=5, **META)["rate"].iloc[0] == 0.1
+
+
+def three_directorates() -> pd.DataFrame:
+    """One month, label support:neg: C has 3 complaints; A and B are large."""
+    rows = []
+    for name, survey, complaint in (
+        ("A", (40, 4), (20, 2)),
+        ("B", (60, 6), (30, 9)),
+        ("C", (50, 5), (3, 1)),
+    ):
+        for source, (n, x) in (("survey", survey), ("complaint", complaint)):
+            rows.append(("2025-06", name, source, "support:neg", n, x))
+        all_n, all_x = survey[0] + complaint[0], survey[1] + complaint[1]
+        rows.append(("2025-06", name, "all", "support:neg", all_n, all_x))
+    return counts_frame(rows)
+
+
+def test_complementary_suppression_hides_partners():
+    trends = build_trends(three_directorates(), ["2025-06"], min_cell_size=10, **META)
+    hidden = set(
+        trends.loc[trends["suppressed"], ["directorate", "source"]].itertuples(
+            index=False, name=None
+        )
+    )
+    # C's complaints (3) are primary; C's survey or total, and A's complaints (the smallest
+    # other complaint cell) with one of A's other cells, are its complements
+    assert ("C", "complaint") in hidden and ("A", "complaint") in hidden
+    assert {("C", "survey"), ("C", "all")} & hidden and {("A", "survey"), ("A", "all")} & hidden
+    assert ("B", "complaint") not in hidden and ("B", "all") not in hidden
+    rows = trends[trends["suppressed"]]
+    assert rows["n_comments"].isna().all() and rows["n_flagged"].isna().all()
+    assert rows["rate"].isna().all() and rows["coaching_priority"].isna().all()
+    # the organisation rate pools every directorate (the disclosure audit includes it)
+    shown = trends[~trends["suppressed"] & (trends["source"] == "complaint")]
+    assert shown["org_rate"].iloc[0] == pytest.approx((2 + 9 + 1) / (20 + 30 + 3))
+    plain = build_trends(
+        three_directorates(), ["2025-06"], min_cell_size=10, complementary=False, **META
+    )
+    assert set(plain.loc[plain["suppressed"], "directorate"]) == {"C"}
 
 
 def test_rolling_rate_and_previous_month_by_hand():
@@ -282,3 +330,15 @@ def test_trend_table_satisfies_the_data_contract():
 
     result = run_suite(planted_trends(), "trend", context=ephemeral_context())
     assert result.success, [(e.expectation_type, e.columns) for e in result.failed]
+
+
+def test_data_contract_rejects_a_rate_in_a_suppressed_row():
+    from data_contracts import run_suite
+    from data_contracts.contexts import ephemeral_context
+
+    trends = build_trends(three_directorates(), ["2025-06"], min_cell_size=10, **META)
+    assert run_suite(trends, "trend", context=ephemeral_context()).success
+    leaky = trends.copy()
+    leaky.loc[leaky.index[leaky["suppressed"]][0], "rate"] = 0.3
+    result = run_suite(leaky, "trend", context=ephemeral_context())
+    assert not result.success and {o.check for o in result.failed} == {"suppressed"}
