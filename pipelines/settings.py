@@ -36,6 +36,12 @@ class Settings(BaseSettings):
         model_dir: Folder of trained artefacts (built by ``make train``).
         min_cell_size: Cells with fewer comments than this are suppressed
             (with their complements); values below 5 are refused.
+        keep_comment_text: Store the (redacted) comment text in
+            ``classified_comments``; ``False`` stores a null text column.
+        redact_id_patterns: Regexes of employee ids, replaced by ``[EMPLOYEE_ID]``
+            (env: a JSON list).
+        redact_case_patterns: Regexes of HR case references, replaced by
+            ``[CASE_ID]`` (env: a JSON list).
         dask_address: Scheduler address of an existing Dask cluster (e.g.
             ``tcp://10.0.0.5:8786``) for classifying large periods; ``None``
             starts a local cluster of ``dask_workers`` processes for the run.
@@ -56,6 +62,13 @@ class Settings(BaseSettings):
     warehouse_url: str | None = None
     model_dir: Path | None = None
     min_cell_size: int = 10
+    keep_comment_text: bool = True
+    redact_id_patterns: tuple[str, ...] = (r"\bEMP-?\d{5,7}\b", r"\bE\d{7}\b")
+    redact_case_patterns: tuple[str, ...] = (
+        r"\bHR-\d{4}-\d{3,6}\b",
+        r"\b(?:CASE|GRV|ER)-?\d{4,8}\b",
+        r"\bC-\d{5}\b",
+    )
 
     @field_validator("min_cell_size")
     @classmethod
