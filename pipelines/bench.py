@@ -144,7 +144,14 @@ def measure(
             f"CPU {base['cpu_seconds']:.1f} s incl. training"
         )
         print(f"  pipeline / baseline throughput: {rate / base_rate:.3f}")
-        return {"n": comments, "rate": rate, "peak": flow["peak_mib"], "base_rate": base_rate}
+        return {
+            "n": comments,
+            "rate": rate,
+            "peak": flow["peak_mib"],
+            "base_rate": base_rate,
+            "seconds": flow["seconds"],
+            "cpu": flow["cpu_seconds"],
+        }
     finally:
         if keep:
             print(f"  kept {home}")
@@ -197,6 +204,14 @@ def main(argv: list[str] | None = None) -> int:
             f"{1e3 * per_large:.3f} ms/comment at n={large['n']:,}; ratio "
             f"{per_large / per_small:.2f} for {large['n'] / small['n']:.1f}x the comments "
             "(1.00 = linear, below 1 = fixed per-month costs amortised)"
+        )
+        extra = large["n"] - small["n"]
+        wall = (large["seconds"] - small["seconds"]) / extra
+        cpu = (large["cpu"] - small["cpu"]) / extra
+        print(
+            f"cost = fixed + marginal x n: marginal {1e3 * wall:.3f} ms/comment wall "
+            f"({1e3 * cpu:.3f} ms CPU), fixed {small['seconds'] - wall * small['n']:.0f} s wall "
+            f"over {args.months} runs (wall figures move with the load of a shared machine)"
         )
         print("targets: >= 2,000 comments/s end to end, peak memory <= 2,048 MiB, linear growth")
     except Exception as exc:  # the summary line is printed whatever happens
