@@ -44,7 +44,7 @@ _NO_DIGIT_STRUCTURED: Final[tuple[str, ...]] = (
 _BASE_STRUCTURED: Final[tuple[str, ...]] = (
     *_NO_DIGIT_STRUCTURED,
     r"(?:\d[\s().+/-]{0,3}){7}",
-    r"\b[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b",
+    r"\b[A-Za-z]{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-Da-d]\b",
     POSTCODE_REGEX,
 )
 

@@ -108,7 +108,7 @@ def _postcode() -> PatternRecognizer:
     )
 
 
-NI_REGEX: Final[str] = r"\b[A-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b"
+NI_REGEX: Final[str] = r"\b[A-Z]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[A-D]\b"
 """UK National Insurance number. Any two-letter prefix: HMRC's example prefix ``QQ``
 and prefixes typed wrongly still identify a person (Presidio's recognizer skips them)."""
 
@@ -120,6 +120,19 @@ def _ni_number() -> PatternRecognizer:
         patterns=[Pattern("uk ni number", NI_REGEX, 0.85)],
         context=["national insurance", "ni number", "nino", "ni"],
         global_regex_flags=re.DOTALL | re.MULTILINE | re.IGNORECASE,
+    )
+
+
+SCHEME_URL_REGEX: Final[str] = r"\b(?:https?|ftp)://[^\s<>\"']+"
+"""Any address with a scheme, IP hosts and intranet names included (Presidio's needs a TLD)."""
+
+
+def _scheme_url() -> PatternRecognizer:
+    return PatternRecognizer(
+        supported_entity="URL",
+        name="SchemeUrlRecognizer",
+        patterns=[Pattern("url with scheme", SCHEME_URL_REGEX, 0.6)],
+        global_regex_flags=re.IGNORECASE,
     )
 
 
@@ -149,6 +162,7 @@ def structured_recognizers(
     found: list[EntityRecognizer | None] = [
         EmailRecognizer(),
         UrlRecognizer(),
+        _scheme_url(),
         PhoneNumberRecognizer(),
         _ni_number(),
         NhsRecognizer(),
