@@ -73,6 +73,7 @@ class TreeSampler:
             self._stop.wait(self.interval)
 
     def __enter__(self) -> TreeSampler:
+        self.peak_kib = tree_rss_kib(self.root)  # one sample now, before the thread's first
         self._thread.start()
         return self
 

@@ -9,9 +9,9 @@ from pipelines.bench_memory import TreeSampler, tree_rss_kib
 
 CHILD = """
 import subprocess, sys, time
-block = bytearray(64 * 1024 * 1024)  # touched: resident
+block = b"x" * (64 * 1024 * 1024)  # written, so resident (a zeroed bytearray may not be)
 grandchild = subprocess.Popen([sys.executable, "-c",
-    "import time; b = bytearray(96 * 1024 * 1024); print('up', flush=True); time.sleep(30)"],
+    "import time; b = b'x' * (96 * 1024 * 1024); print('up', flush=True); time.sleep(30)"],
     stdout=subprocess.PIPE, text=True)
 grandchild.stdout.readline()
 print("ready", flush=True)
