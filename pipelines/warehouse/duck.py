@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,12 +16,32 @@ from filelock import FileLock
 from pipelines.warehouse.scope import Replacement, check_inside
 
 LOCK_TIMEOUT_SECONDS = 600
+OPEN_TIMEOUT_SECONDS = 120
+"""How long to wait for another process's DuckDB file lock (a reader or writer) to go."""
+
+
+def _open(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting while another process holds DuckDB's own file lock.
+
+    DuckDB lets one process write, or several read, at a time; the writers' file lock does
+    not cover readers (history reads, reports), so a write may meet a reader's lock here.
+    """
+    deadline = time.monotonic() + OPEN_TIMEOUT_SECONDS
+    pause = 0.1
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 2.0)
 
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the warehouse file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path))
+    return _open(path)
 
 
 def _where(scope: Mapping[str, Sequence[Any]]) -> tuple[str, list[Any]]:
@@ -86,7 +107,7 @@ def read_table(
     """Read rows of a warehouse table (empty frame if the table does not exist)."""
     if not path.exists():
         return pd.DataFrame()
-    with duckdb.connect(str(path), read_only=True) as con:
+    with _open(path, read_only=True) as con:
         exists = con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]
         ).fetchone()
