@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, field_validator
 from pipelines.classify_tasks import classify
 from pipelines.directorates import load_reference
 from pipelines.periods import parse_period, period_range, previous_period
+from pipelines.redact_tasks import redact
 from pipelines.settings import get_settings
 from pipelines.tasks import build_docs
 from pipelines.trend_tasks import (
@@ -25,7 +26,6 @@ from pipelines.trend_tasks import (
     build_leadership_report,
     publish,
     pull_and_validate,
-    redact,
     write,
 )
 

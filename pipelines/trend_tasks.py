@@ -18,9 +18,7 @@ from pipelines.impact import coaching_impact, load_register
 from pipelines.ingest import intake_period
 from pipelines.periods import shift_period
 from pipelines.priorities import rank_directorates
-from pipelines.privacy.counts import redaction_counts, totals
 from pipelines.publish import write_outputs
-from pipelines.redact import redact_series
 from pipelines.settings import Settings
 from pipelines.tasks import validation_context
 from pipelines.trends import build_trends, count_flags
@@ -37,28 +35,6 @@ def pull_and_validate(
     """Pull both sources for the period and split rows by the records contract."""
     intake = intake_period(period, settings, run_id, write=False, reference=reference)
     return intake.passed, intake.quarantine, intake.counts
-
-
-@task(name="redact-personal-data", persist_result=False)
-def redact(
-    records: pd.DataFrame, run_id: str, settings: Settings | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Replace residual personal data by typed placeholders before anything else sees text.
-
-    Returns:
-        The redacted comments, and the ``redaction_counts`` rows of this run
-        (numbers only). The log carries counts per placeholder type only.
-    """
-    out = records.copy()
-    out["text"], per_row = redact_series(records["text"], settings)
-    changed = sum(1 for c in per_row if c)
-    get_run_logger().info(
-        "redacted personal data in %d of %d comments: %s",
-        changed,
-        len(out),
-        ", ".join(f"{k} {v}" for k, v in totals(per_row).items()) or "none",
-    )
-    return out, redaction_counts(records, per_row, run_id)
 
 
 def _history(settings: Settings, period: str) -> pd.DataFrame:
