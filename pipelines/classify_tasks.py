@@ -12,21 +12,14 @@ counts only.
 
 from __future__ import annotations
 
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-from prefect import get_run_logger, task, unmapped
+from prefect import get_run_logger, task
 
 from models.predict import ThemeClassifier, classify_texts
-from pipelines.dask_runner import (
-    CommentChunk,
-    api_for_workers,
-    dask_task_runner,
-    split_chunks,
-    uses_dask,
-)
+from pipelines.dask_runner import CommentChunk, map_chunks, uses_dask
 from pipelines.settings import Settings
 
 OUTPUT_COLUMNS = ["record_id", "period", "directorate", "source", "question", "text"]
@@ -100,23 +93,14 @@ def classify(records: pd.DataFrame, settings: Settings, run_id: str) -> pd.DataF
         out = classify_comments(records, settings.artefact_dir, run_id)
         where = "in-process"
     else:
-        chunks = split_chunks(records, settings.classify_chunk_size)
-        with (
-            api_for_workers(),
-            tempfile.TemporaryDirectory(prefix="coachlens-dask-") as scratch,
-            dask_task_runner(settings, Path(scratch)) as runner,
-        ):
-            futures = runner.map(
-                classify_chunk,
-                {
-                    "chunk": chunks,
-                    "artefact_dir": unmapped(settings.artefact_dir),
-                    "run_id": unmapped(run_id),
-                },
-            )
-            parts: list[pd.DataFrame] = futures.result(timeout=settings.dask_timeout_s)
+        parts = map_chunks(
+            classify_chunk,
+            records,
+            settings,
+            {"artefact_dir": settings.artefact_dir, "run_id": run_id},
+        )
         out = pd.concat(parts)
-        where = f"on Dask in {len(chunks)} chunks"
+        where = f"on Dask in {len(parts)} chunks"
     flagged = int(out["labels"].map(bool).sum())
     get_run_logger().info("classified %d comments %s, %d with a theme", len(out), where, flagged)
     return out

@@ -1,10 +1,14 @@
-"""Prefect's Dask task runner for classifying large periods, built from settings at run time.
+"""Prefect's Dask task runner for large periods, built from settings at run time.
 
 :func:`dask_task_runner` connects to the cluster at ``settings.dask_address``
-or, when none is set, starts a local cluster of ``settings.dask_workers``
-processes with one thread each, for the duration of one classify step.
-Nothing here runs at import: the flow asks for a runner only when a period
-is large enough (``settings.dask_min_comments``) to be worth one.
+or, when none is set, to this process's own local cluster of
+``settings.dask_workers`` processes with one thread each. The local cluster
+is started on first use and kept for the life of the process (a backfill of
+twelve months, or ``make server`` serving many runs), so workers load the
+classifier and the redactor once, not once per step; it is closed when the
+process exits. Nothing here runs at import: the flow asks for a runner only
+when a period is large enough (``settings.dask_min_comments``) to be worth it.
+:func:`map_chunks` is the one way the flow's steps use it.
 
 Dask workers are other processes: :func:`api_for_workers` makes sure the
 Prefect API address they receive with each task is the one this run uses,
@@ -19,12 +23,17 @@ arguments (Dask's or Prefect's) can carry comment text.
 
 from __future__ import annotations
 
+import atexit
 import logging
+import shutil
+import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
+from prefect import Task, unmapped
 from prefect.context import FlowRunContext
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect_dask.task_runners import DaskTaskRunner
@@ -79,34 +88,89 @@ def uses_dask(n_comments: int, settings: Settings) -> bool:
     return n_comments > 0 and n_comments >= settings.dask_min_comments
 
 
-def dask_task_runner(settings: Settings, scratch_dir: Path | None = None) -> DaskTaskRunner:
-    """A (not yet started) Dask task runner as configured.
+_CLUSTERS: dict[int, Any] = {}
+_CLUSTERS_LOCK = threading.Lock()
+R = TypeVar("R")
+
+
+def _close_cluster(cluster: Any, scratch: str) -> None:
+    # at exit, handlers (the test runner's, Prefect's) may already be closed
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    try:
+        cluster.close(timeout=30)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def local_cluster(workers: int) -> Any:
+    """This process's local Dask cluster of ``workers`` processes (started on first use).
+
+    Each worker has one thread; the cluster has its own scratch folder (Dask's
+    shared one may be purged by another cluster starting on the machine), no
+    dashboard, and quiet logs (no "Compute Failed ... args" warnings). It is
+    closed, and its scratch folder removed, when the process exits.
 
     Args:
-        settings: ``dask_address`` selects an existing scheduler; otherwise a
-            temporary ``distributed.LocalCluster`` of ``dask_workers``
-            single-threaded worker processes is started when the runner first
-            submits work, and closed when the runner exits.
-        scratch_dir: The local cluster's own working folder (default: Dask's
-            shared ``dask-scratch-space`` in the temp folder, where another
-            cluster starting on the machine may purge what it takes as stale).
+        workers: Worker processes.
 
     Returns:
-        The runner; use it as a context manager.
+        A running ``distributed.LocalCluster``.
     """
-    if settings.dask_address:
-        return DaskTaskRunner(address=settings.dask_address)
-    return DaskTaskRunner(
-        cluster_class="distributed.LocalCluster",
-        cluster_kwargs={
-            "n_workers": settings.dask_workers,
-            "threads_per_worker": 1,
-            "processes": True,
-            "dashboard_address": None,  # no fixed port to collide on; no UI needed
-            "silence_logs": logging.ERROR,  # no "Compute Failed ... args" warnings
-            **({"local_directory": str(scratch_dir)} if scratch_dir else {}),
-        },
-    )
+    from distributed import LocalCluster
+
+    with _CLUSTERS_LOCK:
+        cluster = _CLUSTERS.get(workers)
+        if cluster is not None and cluster.status.name == "running":
+            return cluster
+        scratch = tempfile.mkdtemp(prefix="coachlens-dask-")
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+            local_directory=scratch,
+        )
+        _CLUSTERS[workers] = cluster
+        atexit.register(_close_cluster, cluster, scratch)
+        return cluster
+
+
+def dask_task_runner(settings: Settings) -> DaskTaskRunner:
+    """A (not yet entered) Dask task runner as configured.
+
+    Args:
+        settings: ``dask_address`` selects an existing scheduler; otherwise the
+            runner uses :func:`local_cluster` with ``dask_workers`` processes
+            (started now if this process has none yet).
+
+    Returns:
+        The runner; use it as a context manager. Leaving it closes the
+        connection, not the cluster.
+    """
+    address = settings.dask_address or local_cluster(settings.dask_workers).scheduler_address
+    return DaskTaskRunner(address=address)
+
+
+def map_chunks(
+    step: Task[..., R], records: pd.DataFrame, settings: Settings, shared: dict[str, object]
+) -> list[R]:
+    """Run ``step`` on Dask over consecutive chunks of ``records``; results in order.
+
+    Args:
+        step: A Prefect task whose first parameter ``chunk`` takes a :class:`CommentChunk`.
+        records: The period's rows.
+        settings: Cluster address or size, ``classify_chunk_size`` and ``dask_timeout_s``.
+        shared: Further arguments of ``step`` by name, the same for every chunk.
+
+    Returns:
+        One result per chunk, in chunk order.
+    """
+    chunks = split_chunks(records, settings.classify_chunk_size)
+    with api_for_workers(), dask_task_runner(settings) as runner:
+        futures = runner.map(step, {"chunk": chunks, **{k: unmapped(v) for k, v in shared.items()}})
+        results: list[R] = futures.result(timeout=settings.dask_timeout_s)
+    return results
 
 
 @contextmanager

@@ -1,31 +1,63 @@
 """The redact step of the monthly flow: typed placeholders before anything else sees text.
 
-Logs carry counts per placeholder type only, and the task persists no
-result (results hold comment text).
+A period below ``settings.dask_min_comments`` is redacted by one task in the
+flow's process; a larger one in chunks on the same Dask cluster that then
+classifies it (each worker builds its redactor once). Logs carry counts per
+placeholder type only, and no task persists its result (results hold
+comment text).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 from prefect import get_run_logger, task
 
+from pipelines.dask_runner import CommentChunk, map_chunks, uses_dask
 from pipelines.privacy.counts import redaction_counts, totals
 from pipelines.redact import redact_series
 from pipelines.settings import Settings
 
+Redacted = tuple[pd.Series, list[Counter[str]]]
+"""A redacted text column and, per row, the count of each placeholder written."""
+
 
 @task(name="redact-personal-data", persist_result=False)
+def redact_comments(records: pd.DataFrame, settings: Settings | None = None) -> Redacted:
+    """Redact every comment of the period in this process."""
+    return redact_series(records["text"], settings)
+
+
+@task(name="redact-chunk", persist_result=False)
+def redact_chunk(chunk: CommentChunk, settings: Settings | None = None) -> Redacted:
+    """Redact one chunk of the period (runs on a Dask worker)."""
+    return redact_series(chunk.frame["text"], settings)
+
+
 def redact(
     records: pd.DataFrame, run_id: str, settings: Settings | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Replace residual personal data by typed placeholders before anything else sees text.
+    """Replace residual personal data by typed placeholders, on Dask if the period is large.
+
+    Args:
+        records: Validated comments of the period.
+        run_id: Flow-run id stamped on the counts.
+        settings: Id patterns, directorate list and the Dask settings
+            (read from the environment if omitted).
 
     Returns:
-        The redacted comments, and the ``redaction_counts`` rows of this run
-        (numbers only). The log carries counts per placeholder type only.
+        The redacted comments (same index and order), and the
+        ``redaction_counts`` rows of this run (numbers only).
     """
+    if settings is None or not uses_dask(len(records), settings):
+        text, per_row = redact_comments(records, settings)
+    else:
+        parts = map_chunks(redact_chunk, records, settings, {"settings": settings})
+        text = pd.concat([p[0] for p in parts]) if parts else records["text"].iloc[:0]
+        per_row = [c for p in parts for c in p[1]]
     out = records.copy()
-    out["text"], per_row = redact_series(records["text"], settings)
+    out["text"] = text.set_axis(records.index)
     changed = sum(1 for c in per_row if c)
     get_run_logger().info(
         "redacted personal data in %d of %d comments: %s",

@@ -4,8 +4,10 @@ One demo month (~3,000 comments) is labelled by the flow's classify step
 twice: in-process, and in chunks of 700 on a two-worker ``LocalCluster``
 (processes, one thread each) reached by address. Labels, scores, ids and
 row order must be identical, and each worker loads the classifier once.
-A second, smaller run checks the default path (no address: the runner
-starts and closes its own local cluster).
+The default path (no address) runs on the process's own local cluster,
+started once and reused by later steps and runs, so its workers load the
+classifier and the redactor once. Redaction on Dask gives exactly the
+in-process result too.
 """
 
 from __future__ import annotations
@@ -19,9 +21,16 @@ import pytest
 from prefect import flow
 
 from pipelines.classify_tasks import OUTPUT_COLUMNS, classify
-from pipelines.dask_runner import CommentChunk, dask_task_runner, split_chunks, uses_dask
+from pipelines.dask_runner import (
+    CommentChunk,
+    dask_task_runner,
+    local_cluster,
+    split_chunks,
+    uses_dask,
+)
 from pipelines.demo_data import generate_demo_data
 from pipelines.directorates import load_reference
+from pipelines.redact_tasks import redact
 from pipelines.settings import Settings
 from pipelines.tasks import pull_complaints, pull_surveys
 
@@ -90,12 +99,6 @@ def test_threshold_and_runner_come_from_settings(monkeypatch: pytest.MonkeyPatch
     assert not uses_dask(99, settings) and uses_dask(100, settings)
     assert not uses_dask(0, Settings(dask_min_comments=0))
     assert dask_task_runner(settings).address == "tcp://127.0.0.1:8786"
-    local = dask_task_runner(Settings(dask_address=None), Path("/scratch"))
-    assert local.address is None
-    assert local.cluster_kwargs["local_directory"] == "/scratch"
-    assert local.cluster_kwargs["n_workers"] == 2
-    assert local.cluster_kwargs["threads_per_worker"] == 1
-    assert local.cluster_kwargs["processes"] is True
 
 
 # --------------------------------------------------------------------------- on a cluster
@@ -141,7 +144,7 @@ def _classifier_loads() -> int:
 
 
 @pytest.mark.slow
-def test_default_local_cluster_runs_the_chunks(
+def test_default_local_cluster_is_started_once_and_reused(
     demo: tuple[Settings, str], artefact_dir: Path, prefect_harness: None
 ) -> None:
     settings, period = demo
@@ -149,6 +152,57 @@ def test_default_local_cluster_runs_the_chunks(
         update={"dask_min_comments": 1, "classify_chunk_size": 1500, "dask_timeout_s": 900.0}
     )
     assert small.dask_address is None
-    on_dask = classify_period(small, period)
+    first = classify_period(small, period)
+    second = classify_period(small, period)
     single = classify_period(settings.model_copy(update={"dask_min_comments": 10**9}), period)
+    pd.testing.assert_frame_equal(first, single, check_exact=True)
+    pd.testing.assert_frame_equal(second, single, check_exact=True)
+
+    cluster = local_cluster(small.dask_workers)
+    assert local_cluster(small.dask_workers) is cluster  # one cluster per process
+    assert dask_task_runner(small).address == cluster.scheduler_address
+    info = cluster.scheduler_info["workers"]
+    assert len(info) == 2 and all(w["nthreads"] == 1 for w in info.values())
+    with distributed.Client(cluster.scheduler_address) as client:
+        loads = client.run(_classifier_loads)
+    assert all(n <= 1 for n in loads.values()), f"classifier loaded more than once: {loads}"
+
+
+@pytest.mark.slow
+def test_redaction_on_dask_is_identical_to_single_process(
+    demo: tuple[Settings, str], artefact_dir: Path, prefect_harness: None
+) -> None:
+    settings, period = demo
+    planted = pd.DataFrame(
+        {
+            "record_id": [f"r{i}" for i in range(1200)],
+            "period": period,
+            "directorate": ["Finance", "Housing"] * 600,
+            "source": "survey",
+            "text": [
+                f"Ask Mr Okafor on 07700 900{i % 1000:03d} or mail j.smith{i}@example.org"
+                if i % 7 == 0
+                else ("" if i % 11 == 0 else f"My manager never listens, week {i}.")
+                for i in range(1200)
+            ],
+        },
+        index=range(5000, 6200),
+    )
+    single, single_counts = redact_period(settings, planted, 10**9)
+    on_dask, dask_counts = redact_period(settings, planted, 1)
     pd.testing.assert_frame_equal(on_dask, single, check_exact=True)
+    pd.testing.assert_frame_equal(dask_counts, single_counts, check_exact=True)
+    assert single["text"].str.contains(r"\[PHONE\]").sum() == len(range(0, 1200, 7))
+    assert not single["text"].str.contains("Okafor|example.org").any()
+
+
+@flow(name="test-redact-step", persist_result=False)
+def redact_period(
+    settings: Settings, records: pd.DataFrame, threshold: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The monthly flow's redact step, on Dask when ``records`` reach ``threshold``."""
+    return redact(
+        records,
+        "test-run",
+        settings.model_copy(update={"dask_min_comments": threshold, "classify_chunk_size": 500}),
+    )
