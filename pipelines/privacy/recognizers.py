@@ -98,13 +98,24 @@ class PhoneNumberRecognizer(PhoneRecognizer):  # type: ignore[misc]
         ]
 
 
-def _postcode() -> PatternRecognizer:
+_FLAGS: Final[int] = re.DOTALL | re.MULTILINE | re.IGNORECASE
+
+
+def _pattern_recognizer(
+    entity: str,
+    name: str,
+    regex: str,
+    score: float,
+    context: Sequence[str] = (),
+    flags: int = _FLAGS,
+) -> PatternRecognizer:
+    """One-regex Presidio recognizer (case-insensitive by default)."""
     return PatternRecognizer(
-        supported_entity="UK_POSTCODE",
-        name="UkPostcodeRecognizer",
-        patterns=[Pattern("uk postcode", POSTCODE_REGEX, 0.6)],
-        context=["postcode", "address", "lives", "live"],
-        global_regex_flags=re.DOTALL | re.MULTILINE | re.IGNORECASE,
+        supported_entity=entity,
+        name=name,
+        patterns=[Pattern(name, regex, score)],
+        context=list(context),
+        global_regex_flags=flags,
     )
 
 
@@ -112,27 +123,33 @@ NI_REGEX: Final[str] = r"\b[A-Z]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[
 """UK National Insurance number. Any two-letter prefix: HMRC's example prefix ``QQ``
 and prefixes typed wrongly still identify a person (Presidio's recognizer skips them)."""
 
-
-def _ni_number() -> PatternRecognizer:
-    return PatternRecognizer(
-        supported_entity="UK_NINO",
-        name="UkNiNumberRecognizer",
-        patterns=[Pattern("uk ni number", NI_REGEX, 0.85)],
-        context=["national insurance", "ni number", "nino", "ni"],
-        global_regex_flags=re.DOTALL | re.MULTILINE | re.IGNORECASE,
-    )
-
-
 SCHEME_URL_REGEX: Final[str] = r"\b(?:https?|ftp)://[^\s<>\"']+"
 """Any address with a scheme, IP hosts and intranet names included (Presidio's needs a TLD)."""
 
 
+def _postcode() -> PatternRecognizer:
+    return _pattern_recognizer(
+        "UK_POSTCODE",
+        "UkPostcodeRecognizer",
+        POSTCODE_REGEX,
+        0.6,
+        ["postcode", "address", "lives", "live"],
+    )
+
+
+def _ni_number() -> PatternRecognizer:
+    return _pattern_recognizer(
+        "UK_NINO",
+        "UkNiNumberRecognizer",
+        NI_REGEX,
+        0.85,
+        ["national insurance", "ni number", "nino", "ni"],
+    )
+
+
 def _scheme_url() -> PatternRecognizer:
-    return PatternRecognizer(
-        supported_entity="URL",
-        name="SchemeUrlRecognizer",
-        patterns=[Pattern("url with scheme", SCHEME_URL_REGEX, 0.6)],
-        global_regex_flags=re.IGNORECASE,
+    return _pattern_recognizer(
+        "URL", "SchemeUrlRecognizer", SCHEME_URL_REGEX, 0.6, flags=re.IGNORECASE
     )
 
 
@@ -143,7 +160,7 @@ def _identifiers(entity: str, regexes: Sequence[str]) -> PatternRecognizer | Non
         supported_entity=entity,
         name=f"{entity.title().replace('_', '')}Recognizer",
         patterns=[Pattern(f"{entity.lower()} {i}", rx, 0.95) for i, rx in enumerate(regexes)],
-        global_regex_flags=re.DOTALL | re.MULTILINE | re.IGNORECASE,
+        global_regex_flags=_FLAGS,
     )
 
 
