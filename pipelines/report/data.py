@@ -8,6 +8,7 @@ comment text can reach a report.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Final
 
@@ -68,6 +69,25 @@ class ReportData:
         """Pipeline runs that wrote the period's trend rows."""
         return sorted(self.month["run_id"].dropna().astype(str).unique())
 
+    @cached_property
+    def _negative_window(self) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+        """:func:`negative_cells` of the window split by directorate (once), and no rows."""
+        cells = negative_cells(self.window)
+        split = {str(name): rows for name, rows in cells.groupby("directorate", sort=False)}
+        return split, cells.iloc[0:0]
+
+    def negative_window_of(self, directorate: str) -> pd.DataFrame:
+        """The window's negative-theme rows (source ``all``) of one directorate.
+
+        Args:
+            directorate: Directorate name.
+
+        Returns:
+            Its rows (none for an unknown name), in window order.
+        """
+        split, empty = self._negative_window
+        return split.get(directorate, empty)
+
 
 def _present_periods(store: Warehouse) -> list[str]:
     frame = store.read_table(TRENDS_TABLE)
@@ -124,7 +144,11 @@ def load_report_data(
         raise ReportDataError(
             f"no warehouse at {store.shown}; run `coachlens run --period {period}` first"
         )
-    month = store.read_table(TRENDS_TABLE, "period = ?", [period])
+    periods = period_range(shift_period(period, -(months - 1)), period)
+    window = _sort_cells(
+        store.read_table(TRENDS_TABLE, "period >= ? AND period <= ?", [periods[0], periods[-1]])
+    )
+    month = window.iloc[0:0] if window.empty else window[window["period"].astype(str) == period]
     if month.empty:
         present = _present_periods(store)
         shown = f"{present[0]} to {present[-1]}" if present else "none"
@@ -132,10 +156,6 @@ def load_report_data(
             f"no theme_trends rows for period {period} in {store.shown} (periods present: "
             f"{shown}); run `coachlens run --period {period}` first"
         )
-    periods = period_range(shift_period(period, -(months - 1)), period)
-    window = store.read_table(
-        TRENDS_TABLE, "period >= ? AND period <= ?", [periods[0], periods[-1]]
-    )
     priorities = store.read_table(PRIORITIES_TABLE, "period = ?", [period])
     impact = store.read_table(IMPACT_TABLE)
     if not impact.empty and "period" in impact.columns:  # estimates as of each run's period
@@ -145,8 +165,8 @@ def load_report_data(
     return ReportData(
         period=period,
         periods=periods,
-        month=_sort_cells(month),
-        window=_sort_cells(window),
+        month=month.reset_index(drop=True),
+        window=window,
         priorities=_sort_priorities(priorities),
         impact=impact,
         min_cell_size=min_cell_size,
@@ -183,8 +203,7 @@ def top_negative_themes(data: ReportData, directorate: str, n: int = 3) -> list[
     Returns:
         Up to ``n`` labels; fewer only when the window has no unsuppressed rate.
     """
-    window = negative_cells(data.window)
-    window = window[window["directorate"] == directorate]
+    window = data.negative_window_of(directorate)
     now = window[window["period"] == data.period].set_index("label")["coaching_priority"]
     mean_rate = window.groupby("label")["rate"].mean()
     ranked = pd.DataFrame({"priority": now, "mean_rate": mean_rate})

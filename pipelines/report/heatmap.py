@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import plotly.graph_objects as go
-
 from models.taxonomy import NEGATIVE_LABELS
 from pipelines.report.data import ReportData, directorate_order, negative_cells
 from pipelines.report.fmt import finite, pct, points, theme_name
@@ -15,7 +13,9 @@ from pipelines.report.plotting import (
     HATCH_LINE,
     NEED_COLOURS,
     SUPPRESSED_TEXT,
+    Figure,
     plot_text,
+    template,
 )
 
 
@@ -47,7 +47,7 @@ def _hatch(col: int, row: int) -> list[dict[str, Any]]:
     return [box, *lines]
 
 
-def heatmap_figure(data: ReportData) -> go.Figure:
+def heatmap_figure(data: ReportData) -> Figure:
     """Directorate x negative theme heatmap of coaching need (source ``all``).
 
     Colour is the coaching priority in percentage points (0 and below, white);
@@ -57,7 +57,7 @@ def heatmap_figure(data: ReportData) -> go.Figure:
         data: Report inputs.
 
     Returns:
-        The figure.
+        The figure dict.
     """
     records = negative_cells(data.month).to_dict(orient="records")
     cells: dict[tuple[str, str], dict[str, Any]] = {
@@ -94,28 +94,27 @@ def heatmap_figure(data: ReportData) -> go.Figure:
         hover.append(hover_row)
     positives = [v for r in z for v in r if v is not None and v > 0]
     top = max([*positives, 5.0])
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[theme_name(label) for label in NEGATIVE_LABELS],
-            y=[plot_text(name) for name in names],
-            text=text,
-            customdata=hover,
-            texttemplate="%{text}",
-            textfont={"size": 12},
-            hovertemplate=(
-                "<b>%{y}</b>, %{x}<br>coaching need %{z:+.1f} pts<br>"
-                "rate %{customdata[0]} (organisation %{customdata[1]})<br>"
-                "95% interval %{customdata[2]}<br>%{customdata[3]} comments<extra></extra>"
-            ),
-            colorscale=NEED_COLOURS,
-            zmin=0.0,
-            zmax=top,
-            xgap=2,
-            ygap=2,
-            colorbar={"title": {"text": "need<br>(pts)"}, "thickness": 12, "len": 0.9},
-        )
-    )
+    heatmap = {
+        "type": "heatmap",
+        "z": z,
+        "x": [theme_name(label) for label in NEGATIVE_LABELS],
+        "y": [plot_text(name) for name in names],
+        "text": text,
+        "customdata": hover,
+        "texttemplate": "%{text}",
+        "textfont": {"size": 12},
+        "hovertemplate": (
+            "<b>%{y}</b>, %{x}<br>coaching need %{z:+.1f} pts<br>"
+            "rate %{customdata[0]} (organisation %{customdata[1]})<br>"
+            "95% interval %{customdata[2]}<br>%{customdata[3]} comments<extra></extra>"
+        ),
+        "colorscale": NEED_COLOURS,
+        "zmin": 0.0,
+        "zmax": top,
+        "xgap": 2,
+        "ygap": 2,
+        "colorbar": {"title": {"text": "need<br>(pts)"}, "thickness": 12, "len": 0.9},
+    }
     shapes = [shape for col, line, _ in blanks for shape in _hatch(col, line)]
     notes = [
         {
@@ -128,15 +127,15 @@ def heatmap_figure(data: ReportData) -> go.Figure:
         }
         for col, line, label in blanks
     ]
-    fig.update_layout(
-        template="simple_white",
-        font=FONT,
-        height=110 + 38 * max(len(names), 1),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        plot_bgcolor="#ffffff",
-        shapes=shapes,
-        annotations=notes,
-    )
-    fig.update_xaxes(side="top", showline=False, ticks="", tickfont={"size": 12})
-    fig.update_yaxes(autorange="reversed", showline=False, ticks="", automargin=True)
-    return fig
+    layout: dict[str, Any] = {
+        "template": template(),
+        "font": FONT,
+        "height": 110 + 38 * max(len(names), 1),
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "plot_bgcolor": "#ffffff",
+        "xaxis": {"side": "top", "showline": False, "ticks": "", "tickfont": {"size": 12}},
+        "yaxis": {"autorange": "reversed", "showline": False, "ticks": "", "automargin": True},
+    }
+    if blanks:
+        layout |= {"shapes": shapes, "annotations": notes}
+    return {"data": [heatmap], "layout": layout}

@@ -11,8 +11,6 @@ from datetime import datetime
 from html import escape
 from typing import Final
 
-from plotly.offline import get_plotlyjs
-
 from pipelines.report.data import ReportData, directorate_order, negative_cells, top_negative_themes
 from pipelines.report.fmt import (
     count,
@@ -24,7 +22,7 @@ from pipelines.report.fmt import (
     timestamp,
 )
 from pipelines.report.heatmap import heatmap_figure
-from pipelines.report.plotting import figure_html
+from pipelines.report.plotting import figure_html, plotly_js
 from pipelines.report.tables import impact_section, priorities_table
 from pipelines.report.trend_chart import trend_figure
 
@@ -150,8 +148,8 @@ def _cards(data: ReportData, facts: _Facts) -> str:
 
 
 def _suppressed_months(data: ReportData, directorate: str) -> list[str]:
-    cells = negative_cells(data.window)
-    cells = cells[(cells["directorate"] == directorate) & cells["suppressed"].astype(bool)]
+    cells = data.negative_window_of(directorate)
+    cells = cells[cells["suppressed"].astype(bool)]
     return sorted(cells["period"].astype(str).unique())
 
 
@@ -225,7 +223,7 @@ def render_html(data: ReportData, generated_at: datetime) -> str:
 <title>{_e(f"Manager coaching priorities, {month} · coachlens")}</title>
 <style>{CSS}</style>
 <script>window.PlotlyConfig = {{MathJaxConfig: "local"}};</script>
-<script id="{PLOTLY_SCRIPT_ID}">{get_plotlyjs()}</script>
+<script id="{PLOTLY_SCRIPT_ID}">{plotly_js()}</script>
 </head>
 <body>
 <header class="banner"><div class="inner">

@@ -1,5 +1,8 @@
 """Shared Plotly settings of the report's charts, and how a figure becomes HTML.
 
+Figures are plain dicts in Plotly's JSON schema, serialised without Plotly's
+per-property validation (building ``plotly.graph_objects`` figures was most of
+the page's build time); the tests check that every figure still validates.
 Every string placed in a figure goes through :func:`plot_text`, because Plotly
 reads a subset of HTML in labels. Missing and suppressed values become JSON
 ``null`` (a gap), never 0.
@@ -7,17 +10,24 @@ reads a subset of HTML in labels. Missing and suppressed values become JSON
 
 from __future__ import annotations
 
+import json
+import pkgutil
+from functools import cache
 from html import escape
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
-import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.offline import get_plotlyjs
+
+Figure: TypeAlias = dict[str, Any]
+"""A Plotly figure as ``{"data": [...], "layout": {...}}``."""
 
 PLOT_CONFIG: Final[dict[str, Any]] = {
     "displaylogo": False,
     "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
 }
+TEMPLATE: Final[str] = "simple_white"
 FONT: Final[dict[str, Any]] = {
     "family": "Segoe UI, Helvetica Neue, Arial, sans-serif",
     "size": 12,
@@ -44,9 +54,38 @@ def plot_text(text: object) -> str:
     return escape(str(text), quote=False)
 
 
-def figure_html(fig: go.Figure, div_id: str) -> str:
-    """The ``<div>`` and ``<script>`` that draw ``fig`` (plotly.js loaded separately)."""
-    height = fig.layout.height or 400
+@cache
+def plotly_js() -> str:
+    """The plotly.js library bundled with the plotly package (read once per process)."""
+    return str(get_plotlyjs())
+
+
+@cache
+def template() -> dict[str, Any]:
+    """Plotly's ``simple_white`` template as a dict, read once per process.
+
+    The same JSON file ``plotly.io.templates`` loads, without building (and
+    validating) a ``Template`` object from it. Treat the result as read-only:
+    every figure shares it.
+    """
+    raw = pkgutil.get_data("plotly", f"package_data/templates/{TEMPLATE}.json")
+    if raw is None:  # pragma: no cover - only with a broken plotly install
+        return dict(pio.templates[TEMPLATE].to_plotly_json())
+    loaded: dict[str, Any] = json.loads(raw)
+    return loaded
+
+
+def figure_html(fig: Figure, div_id: str) -> str:
+    """The ``<div>`` and ``<script>`` that draw ``fig`` (plotly.js loaded separately).
+
+    Args:
+        fig: The figure dict.
+        div_id: ``id`` of the chart's ``<div>``.
+
+    Returns:
+        An HTML fragment.
+    """
+    height = fig.get("layout", {}).get("height") or 400
     return str(
         pio.to_html(
             fig,
@@ -55,5 +94,6 @@ def figure_html(fig: go.Figure, div_id: str) -> str:
             config=PLOT_CONFIG,
             div_id=div_id,
             default_height=f"{int(height)}px",
+            validate=False,
         )
     )

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final, TypeAlias
 
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from pipelines.report.data import ReportData, negative_cells
-from pipelines.report.fmt import finite, pct, theme_name
+from pipelines.report.data import ReportData
+from pipelines.report.fmt import finite, is_missing, pct, theme_name
 from pipelines.report.plotting import (
     BAND_COLOUR,
     FONT,
@@ -17,17 +15,54 @@ from pipelines.report.plotting import (
     RATE_COLOUR,
     SIGNIFICANT_COLOUR,
     TREND_HEIGHT,
+    Figure,
     plot_text,
+    template,
+)
+
+SPACING: Final[float] = 0.04
+"""Horizontal gap between panels, as a share of the figure width."""
+
+
+Series: TypeAlias = dict[str, list[Any]]
+"""One theme's values by month: field -> one value per month (``None`` without a row)."""
+_FIELDS: Final[tuple[str, ...]] = (
+    "rate",
+    "ci_low",
+    "ci_high",
+    "org_rate",
+    "n_comments",
+    "significant",
 )
 
 
-def _series(frame: pd.DataFrame, label: str, periods: list[str]) -> pd.DataFrame:
-    rows = frame[frame["label"] == label].drop_duplicates("period").set_index("period")
-    return rows.reindex(periods)
+def theme_series(frame: pd.DataFrame, labels: list[str], periods: list[str]) -> dict[str, Series]:
+    """Each label's values in every month of ``periods`` (the first row of a month counts).
+
+    Args:
+        frame: One directorate's trend rows.
+        labels: Labels wanted.
+        periods: Months, in order.
+
+    Returns:
+        label -> :data:`Series`.
+    """
+    rows: dict[tuple[str, str], dict[Any, Any]] = {}
+    for record in frame[["label", "period", *_FIELDS]].to_dict(orient="records"):
+        rows.setdefault((str(record["label"]), str(record["period"])), record)
+    empty: dict[Any, Any] = {}
+    return {
+        label: {f: [rows.get((label, p), empty).get(f) for p in periods] for f in _FIELDS}
+        for label in labels
+    }
 
 
-def _values(series: pd.Series[Any]) -> list[float | None]:
-    return [finite(v) for v in series]
+def _values(values: list[Any]) -> list[float | None]:
+    return [finite(v) for v in values]
+
+
+def _is_true(value: object) -> bool:
+    return not is_missing(value) and bool(value == True)  # noqa: E712 (numpy bools too)
 
 
 def band_polygons(
@@ -62,7 +97,131 @@ def band_polygons(
     return xs, ys
 
 
-def trend_figure(data: ReportData, directorate: str, themes: list[str]) -> go.Figure:
+def panel_grid(titles: list[str]) -> dict[str, Any]:
+    """Axes and titles of one row of panels sharing a y axis, as a layout fragment.
+
+    The same domains, anchors and title annotations as
+    ``plotly.subplots.make_subplots(rows=1, cols=len(titles), shared_yaxes=True,
+    subplot_titles=titles, horizontal_spacing=SPACING)``, without building a figure.
+
+    Args:
+        titles: One title per panel (at least one).
+
+    Returns:
+        ``xaxis``, ``yaxis``, ``xaxis2``, ... and ``annotations``.
+    """
+    n = len(titles)
+    width = (1.0 - SPACING * (n - 1)) / n
+    layout: dict[str, Any] = {}
+    annotations = []
+    for c, title in enumerate(titles):
+        start = width * c + SPACING * c
+        end = min(start + width, 1.0)
+        suffix = str(c + 1) if c else ""
+        layout[f"xaxis{suffix}"] = {"anchor": f"y{suffix}", "domain": [start, end]}
+        layout[f"yaxis{suffix}"] = {"anchor": f"x{suffix}", "domain": [0.0, 1.0]}
+        if c:
+            layout[f"yaxis{suffix}"] |= {"matches": "y", "showticklabels": False}
+        annotations.append(
+            {
+                "font": {"size": 13},
+                "showarrow": False,
+                "text": plot_text(title),
+                "x": (start + end) / 2.0,
+                "xanchor": "center",
+                "xref": "paper",
+                "y": 1.0,
+                "yanchor": "bottom",
+                "yref": "paper",
+            }
+        )
+    layout["annotations"] = annotations
+    return layout
+
+
+def _panel_traces(
+    series: Series, x: list[str], directorate: str, axis: str, first: bool
+) -> list[dict[str, Any]]:
+    """The band, organisation line and rate line of one theme's panel."""
+    high, low = _values(series["ci_high"]), _values(series["ci_low"])
+    rate, org = _values(series["rate"]), _values(series["org_rate"])
+    hover = [
+        [pct(lo, 1), pct(hi, 1), f"{int(n):,}" if finite(n) is not None else "suppressed"]
+        for lo, hi, n in zip(low, high, series["n_comments"], strict=True)
+    ]
+    band_x, band_y = band_polygons(x, low, high)
+    axes = {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
+    return [
+        {
+            "type": "scatter",
+            "x": band_x,
+            "y": band_y,
+            "mode": "lines",
+            "line": {"width": 0},
+            "fill": "toself",
+            "fillcolor": BAND_COLOUR,
+            "name": "95% interval",
+            "hoverinfo": "skip",
+            "showlegend": first,
+            "legendgroup": "band",
+            **axes,
+        },
+        {
+            "type": "scatter",
+            "x": x,
+            "y": org,
+            "mode": "lines",
+            "line": {"color": ORG_COLOUR, "dash": "dash", "width": 1.5},
+            "name": "Organisation rate",
+            "showlegend": first,
+            "legendgroup": "org",
+            "hovertemplate": "organisation %{y:.1%}<extra></extra>",
+            **axes,
+        },
+        {
+            "type": "scatter",
+            "x": x,
+            "y": rate,
+            "mode": "lines+markers",
+            "name": plot_text(directorate),
+            "line": {"color": RATE_COLOUR, "width": 2.2},
+            "marker": {"size": 5},
+            "customdata": hover,
+            "showlegend": first,
+            "legendgroup": "rate",
+            "hovertemplate": "%{x|%b %Y}: %{y:.1%} (95% interval %{customdata[0]}"
+            " to %{customdata[1]}, %{customdata[2]} comments)<extra></extra>",
+            **axes,
+        },
+    ]
+
+
+def _ring_trace(series: Series, x: list[str], axis: str, legend: bool) -> dict[str, Any] | None:
+    """Rings on the months whose change from the month before is significant, if any."""
+    ring = [_is_true(v) for v in series["significant"]]
+    if not any(ring):
+        return None
+    rate = _values(series["rate"])
+    return {
+        "type": "scatter",
+        "x": [d for d, s in zip(x, ring, strict=True) if s],
+        "y": [r for r, s in zip(rate, ring, strict=True) if s],
+        "mode": "markers",
+        "name": "Significant change from previous month",
+        "marker": {
+            "size": 12,
+            "symbol": "circle-open",
+            "line": {"width": 2, "color": SIGNIFICANT_COLOUR},
+        },
+        "showlegend": legend,
+        "legendgroup": "sig",
+        "hoverinfo": "skip",
+        "xaxis": f"x{axis}",
+        "yaxis": f"y{axis}",
+    }
+
+
+def trend_figure(data: ReportData, directorate: str, themes: list[str]) -> Figure:
     """Monthly rate of each theme for one directorate over the report window.
 
     One panel per theme: the directorate's rate (line), its Wilson 95%
@@ -75,112 +234,45 @@ def trend_figure(data: ReportData, directorate: str, themes: list[str]) -> go.Fi
         themes: Labels to draw, one panel each (at least one).
 
     Returns:
-        The figure.
+        The figure dict.
 
     Raises:
         ValueError: If ``themes`` is empty.
     """
-    frame = negative_cells(data.window)
-    frame = frame[frame["directorate"] == directorate]
     if not themes:
         raise ValueError(f"no themes to draw for {directorate!r}")
-    titles = [theme_name(label) for label in themes]
-    fig = make_subplots(
-        rows=1, cols=len(titles), shared_yaxes=True, subplot_titles=titles, horizontal_spacing=0.04
-    )
+    panels = theme_series(data.negative_window_of(directorate), themes, data.periods)
     x = [f"{p}-01" for p in data.periods]
     highest = 0.05
+    traces: list[dict[str, Any]] = []
     ring_legend = True
     for col, label in enumerate(themes, start=1):
-        series = _series(frame, label, data.periods)
-        first = col == 1
-        high, low = _values(series["ci_high"]), _values(series["ci_low"])
-        rate, org = _values(series["rate"]), _values(series["org_rate"])
+        series = panels[label]
+        axis = str(col) if col > 1 else ""
+        traces += _panel_traces(series, x, directorate, axis, col == 1)
+        high, org = _values(series["ci_high"]), _values(series["org_rate"])
         highest = max([highest, *(v for v in high + org if v is not None)])
-        hover = [
-            [pct(lo, 1), pct(hi, 1), f"{int(n):,}" if finite(n) is not None else "suppressed"]
-            for lo, hi, n in zip(low, high, series["n_comments"], strict=True)
-        ]
-        band_x, band_y = band_polygons(x, low, high)
-        fig.add_trace(
-            go.Scatter(
-                x=band_x,
-                y=band_y,
-                mode="lines",
-                line={"width": 0},
-                fill="toself",
-                fillcolor=BAND_COLOUR,
-                name="95% interval",
-                hoverinfo="skip",
-                showlegend=first,
-                legendgroup="band",
-            ),
-            row=1,
-            col=col,
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=org,
-                mode="lines",
-                line={"color": ORG_COLOUR, "dash": "dash", "width": 1.5},
-                name="Organisation rate",
-                showlegend=first,
-                legendgroup="org",
-                hovertemplate="organisation %{y:.1%}<extra></extra>",
-            ),
-            row=1,
-            col=col,
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=rate,
-                mode="lines+markers",
-                name=plot_text(directorate),
-                line={"color": RATE_COLOUR, "width": 2.2},
-                marker={"size": 5},
-                customdata=hover,
-                showlegend=first,
-                legendgroup="rate",
-                hovertemplate="%{x|%b %Y}: %{y:.1%} (95% interval %{customdata[0]}"
-                " to %{customdata[1]}, %{customdata[2]} comments)<extra></extra>",
-            ),
-            row=1,
-            col=col,
-        )
-        ring = series["significant"].eq(True).to_numpy()
-        if ring.any():
-            fig.add_trace(
-                go.Scatter(
-                    x=[d for d, s in zip(x, ring, strict=True) if s],
-                    y=[r for r, s in zip(rate, ring, strict=True) if s],
-                    mode="markers",
-                    name="Significant change from previous month",
-                    marker={
-                        "size": 12,
-                        "symbol": "circle-open",
-                        "line": {"width": 2, "color": SIGNIFICANT_COLOUR},
-                    },
-                    showlegend=ring_legend,
-                    legendgroup="sig",
-                    hoverinfo="skip",
-                ),
-                row=1,
-                col=col,
-            )
+        ring = _ring_trace(series, x, axis, ring_legend)
+        if ring is not None:
+            traces.append(ring)
             ring_legend = False
-    fig.update_layout(
-        template="simple_white",
-        font=FONT,
-        height=TREND_HEIGHT,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "x": 0, "y": 1.32, "font": {"size": 11}},
-        hovermode="closest",
-    )
-    fig.update_annotations(font={"size": 13})
-    fig.update_xaxes(tickformat="%b %y", dtick="M3", ticks="outside", showgrid=False)
-    fig.update_yaxes(
-        tickformat=".0%", range=[0, highest * 1.12], showgrid=True, gridcolor="#eef0f3"
-    )
-    return fig
+    layout = panel_grid([theme_name(label) for label in themes])
+    x_style = {"tickformat": "%b %y", "dtick": "M3", "ticks": "outside", "showgrid": False}
+    y_style = {
+        "tickformat": ".0%",
+        "range": [0, highest * 1.12],
+        "showgrid": True,
+        "gridcolor": "#eef0f3",
+    }
+    for key, axis_layout in layout.items():
+        if key.startswith(("xaxis", "yaxis")):
+            axis_layout |= x_style if key.startswith("x") else y_style
+    layout |= {
+        "template": template(),
+        "font": FONT,
+        "height": TREND_HEIGHT,
+        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+        "legend": {"orientation": "h", "x": 0, "y": 1.32, "font": {"size": 11}},
+        "hovermode": "closest",
+    }
+    return {"data": traces, "layout": layout}

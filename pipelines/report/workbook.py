@@ -2,191 +2,160 @@
 
 Every text cell goes through :func:`pipelines.comment_io.safe_cell`, so no
 value starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return can run
-as a formula. Missing and suppressed numbers are blank (the rate and comment
-count of a suppressed row read "suppressed"), never 0.
+as a formula, and is written with XlsxWriter's ``write_string`` (never parsed
+as a formula or number). Missing, non-finite and suppressed numbers are blank
+(the rate and comment count of a suppressed row read "suppressed"), never 0.
+
+Sheets are written by XlsxWriter in ``constant_memory`` mode, a row at a time,
+with each column's number format set on the column.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Final, Literal
+from typing import Any, Final
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter import Workbook
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from pipelines.comment_io import safe_cell
 from pipelines.report.data import ReportData
-from pipelines.report.fmt import howto_items, is_missing, month_name, timestamp
+from pipelines.report.fmt import howto_items, month_name, timestamp
+from pipelines.report.sheet_columns import (
+    FORMATS,
+    PRIORITY_COLUMNS,
+    TREND_COLUMNS,
+    Column,
+    column_cells,
+    impact_columns,
+)
 
-Kind = Literal["text", "int", "pct", "change", "pts", "p", "bool", "datetime", "num"]
-FORMATS: Final[dict[str, str]] = {
-    "int": "#,##0",
-    "pct": "0.0%",
-    "change": "+0.0%;-0.0%;0.0%",
-    "pts": "+0.0;-0.0;0.0",
-    "p": "0.000",
-    "datetime": "yyyy-mm-dd hh:mm",
-    "num": "0.000",
+HEADER_STYLE: Final[dict[str, object]] = {
+    "bold": True,
+    "font_color": "#FFFFFF",
+    "bg_color": "#1F4E79",
+    "pattern": 1,
+    "valign": "vcenter",
 }
-HEADER_FONT: Final[Font] = Font(bold=True, color="FFFFFF")
-HEADER_FILL: Final[PatternFill] = PatternFill("solid", fgColor="1F4E79")
+WRAP_STYLE: Final[dict[str, object]] = {"text_wrap": True, "valign": "top"}
+BOOK_OPTIONS: Final[dict[str, object]] = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+}
 SUPPRESSED: Final[str] = "suppressed"
 MAX_WIDTH: Final[int] = 70
 
 
 @dataclass(frozen=True)
-class Column:
-    """One sheet column: warehouse column, header text and how to format it."""
+class Styles:
+    """The workbook's cell formats.
 
-    key: str
-    header: str
-    kind: Kind = "text"
-
-
-PRIORITY_COLUMNS: Final[tuple[Column, ...]] = (
-    Column("rank", "Rank", "int"),
-    Column("directorate", "Directorate"),
-    Column("need_score", "Need score (pts)", "pts"),
-    Column("n_comments", "Comments", "int"),
-    Column("top_themes", "Top themes"),
-    Column("evidence", "Evidence"),
-    Column("period", "Period"),
-    Column("model_version", "Model version"),
-    Column("run_id", "Run"),
-)
-TREND_COLUMNS: Final[tuple[Column, ...]] = (
-    Column("period", "Period"),
-    Column("directorate", "Directorate"),
-    Column("source", "Source"),
-    Column("label", "Theme"),
-    Column("n_comments", "Comments", "int"),
-    Column("n_flagged", "Flagged", "int"),
-    Column("rate", "Rate", "pct"),
-    Column("ci_low", "95% CI low", "pct"),
-    Column("ci_high", "95% CI high", "pct"),
-    Column("org_rate", "Organisation rate", "pct"),
-    Column("prev_rate", "Previous month rate", "pct"),
-    Column("change", "Change", "change"),
-    Column("p_value", "p-value", "p"),
-    Column("significant", "Significant (BH 5%)", "bool"),
-    Column("rolling_rate_3m", "3-month rate", "pct"),
-    Column("suppressed", "Suppressed", "bool"),
-    Column("coaching_priority", "Coaching need (pts)", "pts"),
-    Column("priority_rank", "Need rank", "int"),
-    Column("model_version", "Model version"),
-    Column("run_id", "Run"),
-    Column("generated_at", "Generated (UTC)", "datetime"),
-)
-_IMPACT_KINDS: Final[dict[str, Kind]] = {
-    "estimate": "change",
-    "ci_low": "change",
-    "ci_high": "change",
-    "p_value": "p",
-    "n_comments": "int",
-    "generated_at": "datetime",
-}
-
-
-def cell_value(value: object, kind: Kind) -> object:
-    """A warehouse value as an openpyxl cell value (text neutralised, missing blank).
-
-    Args:
-        value: Any value from a frame.
-        kind: How the column is formatted.
-
-    Returns:
-        ``None``, a bool, int, float, naive datetime, or safe text.
+    Attributes:
+        header: Bold white on dark blue, vertically centred.
+        wrap: Wrapped text, aligned to the top.
+        numbers: Number format of each number kind.
     """
-    if is_missing(value):
-        return None
-    if kind == "bool":
-        return bool(value)
-    if kind == "int":
-        return int(value)  # type: ignore[call-overload]
-    if kind in ("pct", "change", "pts", "p", "num"):
-        return float(value)  # type: ignore[arg-type]
-    if kind == "datetime":
-        stamp = pd.Timestamp(value)  # type: ignore[arg-type]
-        if stamp.tzinfo is not None:
-            stamp = stamp.tz_convert("UTC").tz_localize(None)
-        return stamp.to_pydatetime()
-    return safe_cell(str(value))
+
+    header: Format
+    wrap: Format
+    numbers: dict[str, Format]
+
+    @classmethod
+    def of(cls, book: Workbook) -> Styles:
+        """Register the formats with ``book``."""
+        return cls(
+            header=book.add_format(HEADER_STYLE),
+            wrap=book.add_format(WRAP_STYLE),
+            numbers={k: book.add_format({"num_format": f}) for k, f in FORMATS.items()},
+        )
 
 
-def _impact_columns(impact: pd.DataFrame) -> tuple[Column, ...]:
-    columns = []
-    for key in impact.columns:
-        kind = _IMPACT_KINDS.get(str(key))
-        if kind is None:
-            dtype = impact[key].dtype
-            kind = (
-                "int"
-                if pd.api.types.is_integer_dtype(dtype)
-                else "num"
-                if pd.api.types.is_float_dtype(dtype)
-                else "bool"
-                if pd.api.types.is_bool_dtype(dtype)
-                else "text"
-            )
-        columns.append(Column(str(key), str(key).replace("_", " ").capitalize(), kind))
-    return tuple(columns)
-
-
-def _finish(ws: Worksheet, columns: Sequence[Column], widths: list[int]) -> None:
-    """Style the header, freeze it, add an autofilter and size the columns."""
-    for cell in ws[1]:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(vertical="center")
-    ws.freeze_panes = "A2"
-    last = get_column_letter(max(len(columns), 1))
-    ws.auto_filter.ref = f"A1:{last}{max(ws.max_row, 1)}"
-    for i, column in enumerate(columns, start=1):
-        letter = get_column_letter(i)
-        ws.column_dimensions[letter].width = min(max(widths[i - 1], 8) + 2, MAX_WIDTH)
-        if column.kind in FORMATS:
-            for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
-                cell.number_format = FORMATS[column.kind]
-
-
-def write_sheet(ws: Worksheet, frame: pd.DataFrame, columns: Sequence[Column]) -> None:
-    """Fill one sheet with ``frame``'s ``columns`` (those present) under a styled header.
-
-    Args:
-        ws: Empty worksheet.
-        frame: Rows to write.
-        columns: Column specs, in sheet order.
-    """
-    present = [c for c in columns if c.key in frame.columns]
-    ws.append([safe_cell(c.header) for c in present])
-    widths = [len(c.header) for c in present]
-    suppressed = (
+def _sheet_cells(frame: pd.DataFrame, present: Sequence[Column]) -> list[list[object]]:
+    """Each column's cell values; a suppressed row's rate and count read "suppressed"."""
+    hidden = (
         frame["suppressed"].fillna(False).astype(bool).tolist()
         if "suppressed" in frame.columns
         else [False] * len(frame)
     )
-    records = frame[[c.key for c in present]].itertuples(index=False, name=None)
-    for hidden, record in zip(suppressed, records, strict=True):
-        row = []
-        for i, (column, value) in enumerate(zip(present, record, strict=True)):
-            cell = cell_value(value, column.kind)
-            if (hidden and column.key in ("rate", "n_comments")) or (
-                column.key == "n_comments" and cell is None
-            ):
-                cell = SUPPRESSED  # a suppressed count reads "suppressed", never 0 or blank
-            if column.kind == "text" and cell is not None:
-                widths[i] = max(widths[i], len(str(cell)))
-            elif cell is not None:
-                widths[i] = max(widths[i], 10)
-            row.append(cell)
-        ws.append(row)
-    _finish(ws, present, widths)
+    columns = []
+    for column in present:
+        cells = column_cells(frame[column.key], column.kind)
+        if column.key in ("rate", "n_comments"):
+            # a suppressed count reads "suppressed", never 0 or blank
+            missing_count = column.key == "n_comments"
+            cells = [
+                SUPPRESSED if h or (missing_count and c is None) else c
+                for h, c in zip(hidden, cells, strict=True)
+            ]
+        columns.append(cells)
+    return columns
+
+
+def _width(column: Column, cells: list[object]) -> int:
+    """Column width in characters: the longest text, at least 10 for numbers."""
+    width = len(column.header)
+    if column.kind == "text":
+        width = max([width, *(len(str(c)) for c in cells if c is not None)])
+    elif any(c is not None for c in cells):
+        width = max(width, 10)
+    return min(max(width, 8) + 2, MAX_WIDTH)
+
+
+def write_sheet(
+    book: Workbook,
+    title: str,
+    frame: pd.DataFrame,
+    columns: Sequence[Column],
+    styles: Styles,
+    *,
+    fixed: Mapping[str, tuple[int, Format]] | None = None,
+) -> Worksheet:
+    """Add a sheet of ``frame``'s ``columns`` (those present) under a styled header.
+
+    The header is frozen and filtered, columns are sized to their text and
+    carry their number format. Rows are written in order (``constant_memory``).
+
+    Args:
+        book: The workbook.
+        title: Sheet name.
+        frame: Rows to write.
+        columns: Column specs, in sheet order.
+        styles: The workbook's formats.
+        fixed: Width and format of some columns (by key), instead of the defaults.
+
+    Returns:
+        The sheet.
+    """
+    ws = book.add_worksheet(title)
+    present = [c for c in columns if c.key in frame.columns]
+    cells = _sheet_cells(frame, present)
+    for i, (column, values) in enumerate(zip(present, cells, strict=True)):
+        width, style = _width(column, values), styles.numbers.get(column.kind)
+        if fixed and column.key in fixed:
+            width, style = fixed[column.key]
+        ws.set_column(i, i, width, style)
+        ws.write_string(0, i, str(safe_cell(column.header)), styles.header)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, len(frame), max(len(present), 1) - 1)
+    write: dict[type, Callable[[int, int, Any], object]] = {
+        str: ws.write_string,
+        bool: ws.write_boolean,
+        int: ws.write_number,
+        float: ws.write_number,
+        datetime: ws.write_datetime,
+    }
+    for r, row in enumerate(zip(*cells, strict=True), start=1):
+        for c, cell in enumerate(row):
+            if cell is not None:
+                write[type(cell)](r, c, cell)
+    return ws
 
 
 def _about_rows(data: ReportData, generated_at: datetime, sheets: Sequence[str]) -> list[list[str]]:
@@ -222,25 +191,25 @@ def write_workbook(data: ReportData, path: Path, generated_at: datetime) -> Path
     Returns:
         ``path``.
     """
-    wb = Workbook()
     sheets: list[tuple[str, pd.DataFrame, tuple[Column, ...]]] = [
         ("Priorities", data.priorities, PRIORITY_COLUMNS),
         (f"Theme trends {data.period}", data.month, TREND_COLUMNS),
         (f"Trends last {len(data.periods)} months", data.window, TREND_COLUMNS),
     ]
     if not data.impact.empty:
-        sheets.append(("Impact", data.impact, _impact_columns(data.impact)))
-    first = wb.active
-    if first is not None:
-        wb.remove(first)
-    for title, frame, columns in sheets:
-        write_sheet(wb.create_sheet(title), frame, columns)
-    about = wb.create_sheet("About")
+        sheets.append(("Impact", data.impact, impact_columns(data.impact)))
     names = [title for title, _, _ in sheets] + ["About"]
-    rows = pd.DataFrame(_about_rows(data, generated_at, names), columns=["item", "value"])
-    write_sheet(about, rows, (Column("item", "Item"), Column("value", "Value")))
-    about.column_dimensions["B"].width = 110
-    for (cell,) in about.iter_rows(min_row=2, min_col=2, max_col=2):
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    wb.save(path)
+    about = pd.DataFrame(_about_rows(data, generated_at, names), columns=["item", "value"])
+    with Workbook(str(path), BOOK_OPTIONS) as book:
+        styles = Styles.of(book)
+        for title, frame, columns in sheets:
+            write_sheet(book, title, frame, columns, styles)
+        write_sheet(
+            book,
+            "About",
+            about,
+            (Column("item", "Item"), Column("value", "Value")),
+            styles,
+            fixed={"value": (110, styles.wrap)},
+        )
     return path

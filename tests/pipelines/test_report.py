@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 from openpyxl import load_workbook
+from plotly.subplots import make_subplots
 
 from models.taxonomy import LABELS, NEGATIVE_LABELS
 from pipelines.periods import shift_period
 from pipelines.priorities import rank_directorates
 from pipelines.report import ReportDataError, ReportPaths, build_report, report_command
+from pipelines.report.data import (
+    ReportData,
+    directorate_order,
+    load_report_data,
+    top_negative_themes,
+)
+from pipelines.report.heatmap import heatmap_figure
 from pipelines.report.page import PLOTLY_SCRIPT_ID
+from pipelines.report.plotting import Figure
+from pipelines.report.sheet_columns import FORMATS, TREND_COLUMNS, column_cells
+from pipelines.report.trend_chart import SPACING, panel_grid, trend_figure
 from pipelines.trends import build_trends
 from pipelines.warehouse import connect, replace_scope
 
@@ -316,3 +330,92 @@ def test_report_command_prints_both_paths(
         str(tmp_path / "reports" / PERIOD / f"coachlens_report_{PERIOD}.xlsx"),
     ]
     assert all(Path(line).exists() for line in lines)
+
+
+@pytest.fixture(scope="module")
+def report_data(tmp_path_factory: pytest.TempPathFactory) -> ReportData:
+    warehouse = write_warehouse(tmp_path_factory.mktemp("data") / "coachlens.duckdb")
+    return load_report_data(warehouse, PERIOD, min_cell_size=10)
+
+
+def report_figures(data: ReportData) -> list[Figure]:
+    """The heatmap and every directorate's trend chart, as the page draws them."""
+    names = directorate_order(data)
+    themes = {name: top_negative_themes(data, name, 3) for name in names}
+    return [heatmap_figure(data)] + [trend_figure(data, n, themes[n]) for n in names if themes[n]]
+
+
+def test_figure_dicts_are_valid_plotly_that_validation_leaves_unchanged(
+    report_data: ReportData,
+) -> None:
+    figures = report_figures(report_data)
+    assert len(figures) == 1 + len(DIRECTORATES)
+    assert figures[0]["layout"]["shapes"]  # the hatched, suppressed cells of EVIL
+    for fig in figures:
+        validated = go.Figure(fig)  # raises ValueError on any unknown property or bad value
+        assert json.loads(pio.to_json(validated)) == json.loads(pio.to_json(fig, validate=False))
+        assert validated.layout.template.layout.paper_bgcolor == "white"  # simple_white
+
+
+@pytest.mark.parametrize("titles", [["Pressure"], ["Pressure", "Clarity"], ["A", "B", "C"]])
+def test_panel_grid_lays_out_panels_like_make_subplots(titles: list[str]) -> None:
+    expected = make_subplots(
+        rows=1,
+        cols=len(titles),
+        shared_yaxes=True,
+        subplot_titles=titles,
+        horizontal_spacing=SPACING,
+    )
+    expected.update_annotations(font={"size": 13})
+    actual = go.Figure(layout=panel_grid(titles))
+    assert actual.layout.to_plotly_json() == expected.layout.to_plotly_json()
+
+
+def test_workbook_cells_neutralise_text_and_blank_missing_values() -> None:
+    text = pd.Series(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\ry", "plain", None, ""])
+    assert column_cells(text, "text") == [
+        "'=1+1",
+        "'+1",
+        "'-1",
+        "'@SUM(A1)",
+        "'\tx",
+        "'\ry",
+        "plain",
+        None,
+        None,
+    ]
+    numbers = pd.Series([0.25, np.nan, np.inf, None], dtype="object")
+    assert column_cells(numbers, "pct") == [0.25, None, None, None]
+    counts = pd.Series([3, None], dtype="Int64")
+    assert column_cells(counts, "int") == [3, None]
+    assert [type(v) for v in column_cells(counts, "int")] == [int, type(None)]
+    stamps = pd.Series(pd.to_datetime(["2026-11-02 06:05", None]).tz_localize("Europe/London"))
+    assert column_cells(stamps, "datetime") == [datetime(2026, 11, 2, 6, 5), None]
+    assert column_cells(pd.Series([True, False, None], dtype="object"), "bool") == [
+        True,
+        False,
+        None,
+    ]
+
+
+def test_workbook_columns_keep_their_formats_header_style_and_precision(
+    built: ReportPaths, report_data: ReportData
+) -> None:
+    wb = load_workbook(built.xlsx)
+    ws = wb["Trends last 12 months"]
+    header = [c.value for c in ws[1]]
+    assert header == [c.header for c in TREND_COLUMNS]
+    for cell in ws[1]:
+        assert cell.font.b and cell.fill.fill_type == "solid"
+        assert cell.fill.fgColor.rgb.endswith("1F4E79") and cell.font.color.rgb.endswith("FFFFFF")
+    for i, column in enumerate(TREND_COLUMNS, start=1):
+        cells = [ws.cell(row, i) for row in range(2, ws.max_row + 1)]
+        written = [c for c in cells if isinstance(c.value, int | float | datetime)]
+        if column.kind in FORMATS:
+            assert written and all(c.number_format == FORMATS[column.kind] for c in written)
+    frame = pd.read_excel(built.xlsx, sheet_name="Trends last 12 months", engine="openpyxl")
+    shown = ~report_data.window["suppressed"].astype(bool)
+    expected = report_data.window.loc[shown, "ci_high"].to_numpy(dtype=float)
+    assert frame.loc[shown.to_numpy(), "95% CI high"].to_numpy(dtype=float) == pytest.approx(
+        expected, rel=1e-15
+    )

@@ -71,6 +71,9 @@ def test_report_renders_offline_in_chromium(tmp_path: Path) -> None:
                     svgs: d.querySelectorAll('svg.main-svg').length,
                     marks: d.querySelectorAll('svg.main-svg path, svg.main-svg image').length,
                     width: d.getBoundingClientRect().width,
+                    panels: d.querySelectorAll('.cartesianlayer > .subplot').length,
+                    legend: [...d.querySelectorAll('.legend .legendtext')].map(t => t.textContent),
+                    titles: [...d.querySelectorAll('.annotation-text')].map(t => t.textContent),
                 }))""",
             )
             heatmap_text = page.eval_on_selector(
@@ -89,6 +92,12 @@ def test_report_renders_offline_in_chromium(tmp_path: Path) -> None:
     for chart in charts:
         assert chart["svgs"] > 0 and chart["marks"] > 0, chart
         assert chart["width"] > 300, chart
+    assert charts[0]["panels"] == 1
+    for chart in charts[1:]:  # one panel per theme, each titled, one legend for them all
+        assert 1 <= chart["panels"] <= 3, chart
+        assert len(chart["titles"]) == chart["panels"], chart
+        assert {"95% interval", "Organisation rate"} <= set(chart["legend"]), chart
+        assert len(chart["legend"]) == len(set(chart["legend"])), chart
     assert "suppressed" in heatmap_text
     assert "October 2026" in title
     assert screenshot.exists() and screenshot.stat().st_size > 10_000
