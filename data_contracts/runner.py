@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -16,6 +17,7 @@ from great_expectations.data_context.types.resource_identifiers import (
     ValidationResultIdentifier,
 )
 from great_expectations.datasource.fluent.pandas_datasource import PandasDatasource
+from great_expectations.validator.v1_validator import Validator
 
 from data_contracts._gx import AbstractDataContext, FileDataContext
 from data_contracts.contexts import default_context
@@ -38,6 +40,19 @@ Rows are identified by position (the runner validates a copy with a fresh
 ``RangeIndex``), not by ``record_id``: ids can be duplicated, which is one of
 the things the records suite checks, and not every frame has one.
 """
+
+COUNTS_RESULT_FORMAT: Final[Mapping[str, Any]] = {
+    "result_format": "BASIC",
+    "partial_unexpected_count": 0,
+    "exclude_unexpected_values": True,
+}
+"""Counts only: no failing value and no row position, however many rows fail."""
+
+_SuiteKey = tuple[str, tuple[str, ...]]
+_REGISTERED: weakref.WeakKeyDictionary[AbstractDataContext, dict[_SuiteKey, ExpectationSuite]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Suites already saved in each context (saving compares every expectation pairwise)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +175,55 @@ def _batch_definition(context: AbstractDataContext, asset_name: str) -> BatchDef
     return definition
 
 
+_COLUMN_KWARGS: Final[tuple[str, ...]] = ("column", "column_A", "column_B")
+
+
+def contract_columns(suite: ExpectationSuite) -> set[str] | None:
+    """Columns the suite's expectations look at, or ``None`` if one looks at the whole table.
+
+    Args:
+        suite: An expectation suite.
+
+    Returns:
+        The column names, or ``None`` when an expectation other than a row
+        count depends on the table's full set of columns, or has a row
+        condition (which may name any column).
+    """
+    columns: set[str] = set()
+    for config in suite.expectation_configurations:
+        kwargs = config.kwargs
+        named = [kwargs[k] for k in _COLUMN_KWARGS if k in kwargs]
+        named += list(kwargs.get("column_list") or ())
+        whole_table = not named and config.type != "expect_table_row_count_to_be_between"
+        if whole_table or kwargs.get("row_condition"):  # a condition may name any column
+            return None
+        columns.update(str(c) for c in named)
+    return columns
+
+
+def _contract_view(frame: pd.DataFrame, suite: ExpectationSuite) -> pd.DataFrame:
+    """The frame's columns the suite looks at (the others cannot change its result)."""
+    wanted = contract_columns(suite)
+    if wanted is None or frame.columns.has_duplicates:
+        return frame
+    return frame.loc[:, [c for c in frame.columns if c in wanted]]
+
+
+def _registered_suite(
+    context: AbstractDataContext, suite_name: str, directorates: Sequence[str] | None
+) -> ExpectationSuite:
+    """Save the suite in the context once per process and return the saved suite.
+
+    Suites are built deterministically from the code and the directorate list,
+    so a suite saved earlier in this process with the same inputs is reused.
+    """
+    key = (suite_name, tuple(directorates or ()) if suite_name == "records" else ())
+    saved = _REGISTERED.setdefault(context, {})
+    if key not in saved:
+        saved[key] = context.suites.add_or_update(get_suite(suite_name, directorates=directorates))
+    return saved[key]
+
+
 def _columns(kwargs: Mapping[str, Any]) -> tuple[str, ...]:
     if "column" in kwargs:
         return (str(kwargs["column"]),)
@@ -223,14 +287,18 @@ def run_suite(
     context: AbstractDataContext | None = None,
     directorates: Sequence[str] | None = None,
     run_id: str | None = None,
+    row_positions: bool = True,
 ) -> SuiteResult:
     """Validate a pandas frame against a registered suite.
 
-    Results carry counts and failing row positions only: GX is asked not to
-    collect failing values (:data:`SAFE_RESULT_FORMAT`) and the result is
-    passed through :func:`data_contracts.sanitize.sanitize_suite_result`
-    before anything is kept. With a file-backed context the sanitised result
-    is stored in the project, for :func:`data_contracts.build_data_docs`.
+    Only the columns the suite's expectations name are handed to GX (the
+    others cannot change any expectation's result). Results carry counts and
+    failing row positions only: GX is asked not to
+    collect failing values (:data:`SAFE_RESULT_FORMAT`, or
+    :data:`COUNTS_RESULT_FORMAT` without positions) and the result is passed
+    through :func:`data_contracts.sanitize.sanitize_suite_result` before
+    anything is kept. With a file-backed context the sanitised result is
+    stored in the project, for :func:`data_contracts.build_data_docs`.
 
     Args:
         frame: The frame to validate (it is not modified).
@@ -238,6 +306,9 @@ def run_suite(
         context: GX context; ``None`` uses a process-wide in-memory one.
         directorates: Reference directorate names (for ``"records"``).
         run_id: Name of the run, shown in Data Docs; defaults to a timestamp.
+        row_positions: Collect the positions of failing rows. Without them
+            GX returns counts only, which is cheaper when many rows fail;
+            ``failing_rows`` is then empty.
 
     Returns:
         The typed result; ``failing_rows`` are positions in ``frame``.
@@ -246,16 +317,21 @@ def run_suite(
         KeyError: Unknown ``suite_name``.
     """
     ctx = context if context is not None else default_context()
-    suite = ctx.suites.add_or_update(get_suite(suite_name, directorates=directorates))
-    data = frame_for_gx(frame)
-    batch = _batch_definition(ctx, suite_name).get_batch(batch_parameters={"dataframe": data})
-    result = batch.validate(suite, result_format=dict(SAFE_RESULT_FORMAT))
+    suite = _registered_suite(ctx, suite_name, directorates)
+    data = frame_for_gx(_contract_view(frame, suite))
+    validator = Validator(
+        batch_definition=_batch_definition(ctx, suite_name),
+        batch_parameters={"dataframe": data},
+        result_format=dict(SAFE_RESULT_FORMAT if row_positions else COUNTS_RESULT_FORMAT),
+    )
+    result = validator.validate_expectation_suite(suite)
     sanitize_suite_result(result)
     now = dt.datetime.now(dt.UTC)
     run = RunIdentifier(run_name=run_id or now.strftime("%Y%m%dT%H%M%SZ"), run_time=now)
     result.meta["run_id"] = run
     if isinstance(ctx, FileDataContext):
-        _persist(ctx, result, suite_name=suite_name, batch_id=batch.id, run=run)
+        batch_id = str(validator.active_batch_id)
+        _persist(ctx, result, suite_name=suite_name, batch_id=batch_id, run=run)
     return SuiteResult(
         suite_name=suite_name,
         run_id=str(run.run_name),

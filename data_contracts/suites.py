@@ -8,13 +8,14 @@ or a new directorate changes the contract in one place. Expectations carry a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Final
 
 import great_expectations as gx
 
 from data_contracts import _gx as gxe
-from data_contracts import rules
-from data_contracts.columns import OCCURRED_MONTH, PERIOD_REGEX, RECORDS_INPUT_COLUMNS
+from data_contracts.columns import OCCURRED_MONTH, RECORDS_INPUT_COLUMNS
+from data_contracts.row_checks import RowCheck, records_checks
 from pipelines.schema import CASE_CATEGORIES, CASE_COLUMNS, SOURCES, SURVEY_COLUMNS
 
 TEXT_TYPES: tuple[str, ...] = ("str",)
@@ -79,16 +80,47 @@ def raw_complaint_suite() -> gx.ExpectationSuite:
     return gx.ExpectationSuite(name="raw_complaint", expectations=expectations)
 
 
-def _rule(expectation: gxe.Expectation, rule: str) -> gxe.Expectation:
-    expectation.meta = {"rule": rule}
+_EXPECTATIONS: Final[dict[str, Callable[[RowCheck], gxe.Expectation]]] = {
+    "null": lambda c: gxe.ExpectColumnValuesToBeNull(column=c.column, description=c.description),
+    "not_null": lambda c: gxe.ExpectColumnValuesToNotBeNull(
+        column=c.column, description=c.description
+    ),
+    "match_regex": lambda c: gxe.ExpectColumnValuesToMatchRegex(
+        column=c.column, regex=c.regex, description=c.description
+    ),
+    "in_set": lambda c: gxe.ExpectColumnValuesToBeInSet(
+        column=c.column, value_set=list(c.value_set), description=c.description
+    ),
+    "pair_equal": lambda c: gxe.ExpectColumnPairValuesToBeEqual(
+        column_A=c.column, column_B=c.other, ignore_row_if="neither", description=c.description
+    ),
+    "unique": lambda c: gxe.ExpectColumnValuesToBeUnique(
+        column=c.column, description=c.description
+    ),
+}
+
+
+def row_expectation(check: RowCheck) -> gxe.Expectation:
+    """The GX expectation of one row-level check, tagged ``meta["rule"]``.
+
+    Args:
+        check: A check from :func:`data_contracts.row_checks.records_checks`.
+
+    Returns:
+        A new expectation.
+    """
+    expectation = _EXPECTATIONS[check.kind](check)
+    expectation.meta = {"rule": check.rule}
     return expectation
 
 
 def records_suite(directorates: Sequence[str]) -> gx.ExpectationSuite:
-    """Contract of the normalised records, one expectation per row-level rule.
+    """Contract of the normalised records, one expectation per row-level check.
 
     The frame must also hold the derived column ``occurred_month`` (see
-    :func:`pipelines.validate.prepare_records`).
+    :func:`pipelines.validate.prepare_records`). The row-level expectations
+    come from :func:`data_contracts.row_checks.records_checks`, which also
+    computes their failing rows with pandas for the quarantine.
 
     Args:
         directorates: Canonical directorate names of the reference list.
@@ -108,39 +140,5 @@ def records_suite(directorates: Sequence[str]) -> gx.ExpectationSuite:
         gxe.ExpectColumnValuesToNotBeNull(column="source", meta={"check": "not_null"}),
         gxe.ExpectColumnValuesToNotBeNull(column="record_id", meta={"check": "not_null"}),
     ]
-    row_rules = [
-        _rule(
-            gxe.ExpectColumnValuesToBeNull(
-                column="parse_error", description="The source row was parsed."
-            ),
-            rules.PARSE_ERROR,
-        ),
-        _rule(gxe.ExpectColumnValuesToNotBeNull(column="text"), rules.BLANK_TEXT),
-        _rule(
-            gxe.ExpectColumnValuesToMatchRegex(
-                column="text", regex=r"\S", description="Comment text is not whitespace only."
-            ),
-            rules.BLANK_TEXT,
-        ),
-        _rule(gxe.ExpectColumnValuesToNotBeNull(column="directorate"), rules.UNKNOWN_DIRECTORATE),
-        _rule(
-            gxe.ExpectColumnValuesToBeInSet(column="directorate", value_set=list(directorates)),
-            rules.UNKNOWN_DIRECTORATE,
-        ),
-        _rule(gxe.ExpectColumnValuesToNotBeNull(column="period"), rules.BAD_PERIOD),
-        _rule(
-            gxe.ExpectColumnValuesToMatchRegex(column="period", regex=PERIOD_REGEX),
-            rules.BAD_PERIOD,
-        ),
-        _rule(
-            gxe.ExpectColumnPairValuesToBeEqual(
-                column_A=OCCURRED_MONTH,
-                column_B="batch_period",
-                ignore_row_if="neither",
-                description="The date falls in the month the wave or query declares.",
-            ),
-            rules.DATE_OUTSIDE_PERIOD,
-        ),
-        _rule(gxe.ExpectColumnValuesToBeUnique(column="record_id"), rules.DUPLICATE_RECORD_ID),
-    ]
+    row_rules = [row_expectation(check) for check in records_checks(directorates)]
     return gx.ExpectationSuite(name="records", expectations=[*structural, *row_rules])

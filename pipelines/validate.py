@@ -19,10 +19,12 @@ from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal
 
+import numpy as np
 import pandas as pd
 
 from data_contracts import rules
 from data_contracts.columns import OCCURRED_MONTH, RECORDS_INPUT_COLUMNS
+from data_contracts.row_checks import first_failing_rule, records_checks, rule_masks
 from pipelines.schema import (
     CASE_CATEGORIES,
     CASE_COLUMNS,
@@ -221,15 +223,12 @@ def assign_rules(failing: Mapping[str, Collection[int]], record_ids: pd.Series) 
     Returns:
         Rule name per row (same index as ``record_ids``), ``None`` for rows that pass.
     """
-    rule_of_row = pd.Series([None] * len(record_ids), index=record_ids.index, dtype=object)
-    for rule in rules.RULE_PRIORITY:
-        rows = sorted(failing.get(rule, ()))
-        if rule == rules.DUPLICATE_RECORD_ID and rows:
-            later = record_ids.iloc[rows].duplicated(keep="first").to_numpy()
-            rows = [r for r, is_later in zip(rows, later, strict=True) if is_later]
-        free = rule_of_row.iloc[rows].isna()
-        rule_of_row.iloc[[r for r, ok in zip(rows, free, strict=True) if ok]] = rule
-    return rule_of_row
+    masks = {}
+    for rule, rows in failing.items():
+        mask = np.zeros(len(record_ids), dtype=bool)
+        mask[list(rows)] = True
+        masks[rule] = mask
+    return first_failing_rule(masks, record_ids)
 
 
 def _reason(rule: str, row: Mapping[Hashable, Any], first_seen: Mapping[str, str]) -> str:
@@ -280,9 +279,40 @@ def _date_reason(row: Mapping[Hashable, Any]) -> str:
     )
 
 
+_REASON_FIELDS: Final[dict[str, tuple[str, ...]]] = {
+    rules.PARSE_ERROR: ("parse_error",),
+    rules.BLANK_TEXT: (),
+    rules.UNKNOWN_DIRECTORATE: ("directorate", "raw_directorate"),
+    rules.BAD_PERIOD: ("period",),
+    rules.DATE_OUTSIDE_PERIOD: ("batch_period", "occurred_at"),
+    rules.DUPLICATE_RECORD_ID: ("record_id",),
+}
+"""The fields each rule's reason is written from: one reason per distinct combination."""
+
+
+def _reasons(rows: pd.DataFrame, rule_of_row: np.ndarray, first_seen: Mapping[str, str]) -> Any:
+    reasons = np.empty(len(rows), dtype=object)
+    for rule, fields in _REASON_FIELDS.items():
+        where = np.flatnonzero(rule_of_row == rule)
+        if not len(where):
+            continue
+        if not fields:
+            reasons[where] = _reason(rule, {}, first_seen)
+            continue
+        subset = rows.iloc[where]
+        group = subset.groupby(list(fields), dropna=False, sort=False).ngroup().to_numpy()
+        _, firsts = np.unique(group, return_index=True)
+        texts = [_reason(rule, row, first_seen) for row in subset.iloc[firsts].to_dict("records")]
+        reasons[where] = np.array(texts, dtype=object)[group]
+    return reasons
+
+
 def _quarantine(prepared: pd.DataFrame, rule_of_row: pd.Series, run_id: str) -> pd.DataFrame:
-    rows = prepared.loc[rule_of_row.notna()]
-    firsts = prepared.drop_duplicates("record_id", keep="first")
+    failed = rule_of_row.notna().to_numpy()
+    rows = prepared.loc[failed]
+    rule = rule_of_row.to_numpy()[failed]
+    repeated = set(rows.loc[rule == rules.DUPLICATE_RECORD_ID, "record_id"])
+    firsts = prepared[prepared["record_id"].isin(repeated)].drop_duplicates("record_id")
     first_seen = dict(
         zip(firsts["record_id"].astype(str), firsts["provenance"].astype(str), strict=True)
     )
@@ -291,13 +321,8 @@ def _quarantine(prepared: pd.DataFrame, rule_of_row: pd.Series, run_id: str) -> 
             "record_id": rows["record_id"],
             "source": rows["source"],
             "provenance": rows["provenance"],
-            "rule": rule_of_row.loc[rows.index],
-            "reason": [
-                _reason(str(rule), row, first_seen)
-                for rule, row in zip(
-                    rule_of_row.loc[rows.index], rows.to_dict("records"), strict=True
-                )
-            ],
+            "rule": pd.Series(rule, index=rows.index, dtype=object),
+            "reason": _reasons(rows, rule, first_seen).tolist(),
             "run_id": run_id,
         },
         columns=list(QUARANTINE_COLUMNS),
@@ -379,6 +404,10 @@ def validate_records(
     date_outside_period, duplicate_record_id. So every record read is either
     passed or quarantined, exactly once.
 
+    GX is asked for counts only; the failing rows come from the same row
+    checks (:mod:`data_contracts.row_checks`) evaluated with pandas, and each
+    check's count must equal the count GX reports for its expectation.
+
     Args:
         records: Frame with ``RECORD_COLUMNS`` plus ``raw_directorate``,
             ``occurred_at``, ``batch_period`` and ``parse_error``.
@@ -394,7 +423,9 @@ def validate_records(
     Raises:
         ContractError: Columns are missing, or a structural expectation fails
             (unknown ``source``, missing ``record_id``).
-        RuntimeError: ``read != passed + quarantined`` for some source.
+        RuntimeError: ``read != passed + quarantined`` for some source, or the
+            row masks disagree with the GX counts
+            (:class:`~data_contracts.row_checks.RuleDriftError`).
     """
     missing = [c for c in RECORDS_INPUT_COLUMNS if c not in records.columns]
     if missing:
@@ -408,11 +439,16 @@ def validate_records(
         empty = _empty_quarantine()
         return ValidationOutcome(records.copy(), empty, _counts(records, records, empty))
 
-    from data_contracts.runner import run_suite
+    from data_contracts.runner import frame_for_gx, run_suite
 
-    prepared = prepare_records(records)
+    prepared = frame_for_gx(prepare_records(records))
     result = run_suite(
-        prepared, "records", context=context, directorates=directorates, run_id=run_id
+        prepared,
+        "records",
+        context=context,
+        directorates=directorates,
+        run_id=run_id,
+        row_positions=False,
     )
     problems = _structural_problems(result)
     if problems:
@@ -421,8 +457,8 @@ def validate_records(
             "; ".join(problems),
             "the source must set record_id and a source in " + _names(SOURCES),
         )
-    failing = {rule: result.failing_rows(rule) for rule in rules.RULE_PRIORITY}
-    rule_of_row = assign_rules(failing, prepared["record_id"])
+    masks = rule_masks(prepared, records_checks(directorates), result)
+    rule_of_row = first_failing_rule(masks, prepared["record_id"])
     keep = rule_of_row.isna().to_numpy()
     passed = records.loc[keep]
     quarantine = _quarantine(prepared, rule_of_row, run_id)

@@ -142,3 +142,35 @@ def test_no_text_in_stored_results_or_data_docs(file_ctx, validation_dir):
     leaks = [p for p in files if needle in p.read_bytes() or b"ZEBRA-SECRET" in p.read_bytes()]
     assert leaks == []
     assert b"run-secret" in b"".join(p.read_bytes() for p in stored)
+
+
+def test_data_docs_show_the_latest_results_of_every_suite_and_stop_growing(tmp_path):
+    from data_contracts.contexts import RESULTS_KEPT_PER_SUITE
+
+    ctx = file_context(tmp_path)
+    frame = _classified_with_secret().assign(labels=["listening:neg", ""])
+    records = _records_with_secret()
+    validate_records(records, directorates=DIRECTORATES, run_id="records-0", context=ctx)
+    runs = RESULTS_KEPT_PER_SUITE + 3
+    for i in range(runs):
+        assert run_suite(frame, "classified", context=ctx, run_id=f"run-{i}").success
+        index = build_data_docs(ctx)
+    assert index is not None
+    kept = {f"run-{i}" for i in range(runs - RESULTS_KEPT_PER_SUITE, runs)}
+    names = {
+        (k.expectation_suite_identifier.name, k.run_id.run_name)
+        for k in ctx.validation_results_store.list_keys()
+    }
+    assert names == {("classified", n) for n in kept} | {("records", "records-0")}
+    pages = [p for p in tmp_path.rglob("*.html") if "validations" in p.parts]
+    assert len(pages) == RESULTS_KEPT_PER_SUITE + 1
+    html = index.read_text()
+    assert f"run-{runs - 1}" in html and "records-0" in html
+    assert "run-0" not in html  # pruned: neither its page nor its index entry is left
+
+
+def test_run_suite_without_positions_returns_counts_only(ctx):
+    result = run_suite(_classified_with_secret(), "classified", context=ctx, row_positions=False)
+    (failed,) = result.failed
+    assert failed.unexpected_count == 1
+    assert failed.failing_rows == ()
