@@ -6,8 +6,9 @@ Each reader returns one normalised frame with the columns in
 
 from pipelines.sources.complaints import mask_url, read_complaint_cases
 from pipelines.sources.errors import BatchError, SourceUnavailableError
+from pipelines.sources.exports import detect_encoding
 from pipelines.sources.frame import EXTRA_COLUMNS, SOURCE_COLUMNS
-from pipelines.sources.surveys import detect_encoding, read_survey_exports, read_survey_file
+from pipelines.sources.surveys import read_survey_exports, read_survey_file
 
 __all__ = [
     "EXTRA_COLUMNS",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Final
 
+import numpy as np
 import pandas as pd
 
 from pipelines.directorates import DirectorateReference
@@ -54,6 +56,35 @@ def clean_value(value: Any) -> str | None:
             return str(int(value))
     text = str(value)
     return text if text != "" else None
+
+
+_TEXT_TYPES: Final[frozenset[type]] = frozenset({str, type(None)})
+_MISSING_TYPES: Final[frozenset[type]] = frozenset({float, type(pd.NaT)})
+"""Types of missing cells :func:`clean_value` turns into ``None`` (a float here is NaN)."""
+
+
+def clean_column(values: Sequence[Any]) -> np.ndarray:
+    """Apply :func:`clean_value` to a column, vectorised for the usual all-text column.
+
+    Args:
+        values: Cells of one column.
+
+    Returns:
+        An object array, equal element by element to ``[clean_value(v) for v in values]``.
+    """
+    cleaned = np.empty(len(values), dtype=object)
+    kinds = set(map(type, values))
+    if kinds <= _TEXT_TYPES:  # CSV cells: text, or None past a short row
+        cleaned[:] = [value or None for value in values]
+        return cleaned
+    cleaned[:] = values
+    missing = pd.isna(cleaned)
+    if set(map(type, cleaned[~missing])) <= {str} and kinds <= _TEXT_TYPES | _MISSING_TYPES:
+        cleaned[missing] = None
+        cleaned[cleaned == ""] = None
+        return cleaned
+    cleaned[:] = [clean_value(value) for value in values]
+    return cleaned
 
 
 def text_cell(value: Any) -> str | None:
@@ -108,23 +139,29 @@ def normalise_directorates(raw: pd.Series, reference: DirectorateReference) -> p
     Returns:
         Canonical names aligned with ``raw``; unknown or blank -> missing.
     """
-    mapping = {value: reference.normalise(value) for value in raw.dropna().unique()}
-    return raw.map(mapping).astype(object).where(raw.notna(), None)
+    codes, uniques = pd.factorize(raw.to_numpy(dtype=object), use_na_sentinel=True)
+    canonical = np.array([*(reference.normalise(v) for v in uniques), None], dtype=object)
+    return pd.Series(canonical[codes], index=raw.index, dtype=object)
 
 
 def finish(columns: dict[str, Any]) -> pd.DataFrame:
     """Assemble a frame in :data:`SOURCE_COLUMNS` order with stable dtypes.
 
     Args:
-        columns: One array-like per source column.
+        columns: One array-like (or one scalar for every row) per source column.
 
     Returns:
         The frame; text columns have object dtype with ``None`` for missing.
     """
-    frame = pd.DataFrame({name: columns[name] for name in SOURCE_COLUMNS})
+    rows = max((len(v) for v in columns.values() if not isinstance(v, str | None)), default=0)
+    data: dict[str, pd.Series] = {}
     for name in SOURCE_COLUMNS:
-        if name != "occurred_at":
-            column = frame[name].astype(object)
-            frame[name] = column.where(column.notna(), None)
-    frame["occurred_at"] = frame["occurred_at"].astype("datetime64[ns]")
-    return frame
+        value = columns[name]
+        if name == "occurred_at":
+            data[name] = pd.Series(value, dtype="datetime64[ns]")
+            continue
+        cells = np.empty(rows, dtype=object)  # object, not the inferred str dtype
+        cells[:] = value.to_numpy(dtype=object) if isinstance(value, pd.Series) else value
+        cells[pd.isna(cells)] = None
+        data[name] = pd.Series(cells, dtype=object)
+    return pd.DataFrame(data)

@@ -7,174 +7,37 @@ file raise :class:`~pipelines.sources.errors.BatchError`.
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
-import charset_normalizer
+import numpy as np
 import pandas as pd
 
 from pipelines.directorates import DirectorateReference
 from pipelines.schema import SURVEY_COLUMNS
 from pipelines.sources.errors import BatchError
+from pipelines.sources.exports import EXPORT_FIX, Loader, read_csv, read_parquet
 from pipelines.sources.frame import (
-    clean_value,
+    clean_column,
     empty_frame,
     finish,
     normalise_directorates,
     parse_timestamps,
 )
+from pipelines.sources.xlsx import read_xlsx
 
 logger = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES: Final[tuple[str, ...]] = (".csv", ".xlsx", ".parquet")
 _PERIOD = re.compile(r"(?<!\d)(\d{4})-(0[1-9]|1[0-2])(?!\d)")
-_DELIMITERS: Final[str] = ",;\t|"
-_PREFERRED_LEGACY_ENCODING: Final[str] = "cp1252"
-_CHAOS_TOLERANCE: Final[float] = 0.05
-_EXPORT_FIX: Final[str] = (
-    f"re-export the wave with the columns {', '.join(SURVEY_COLUMNS)} as CSV, XLSX or Parquet"
-)
-
-Row = tuple[int, list[Any]]
-"""A data row: its 1-based number and its cells."""
-
-
-def detect_encoding(data: bytes) -> str | None:
-    """Detect the text encoding of a CSV export.
-
-    A UTF-8 byte-order mark gives ``utf-8-sig``; valid UTF-8 gives ``utf-8``;
-    otherwise charset-normalizer decides, preferring Windows-1252 (what
-    Excel on a UK Windows machine writes) when it reads as cleanly as the
-    detector's top pick. When the detector gives up, Windows-1252 (or
-    else Latin-1) is used if the bytes decode with it, so no row is lost.
-
-    Args:
-        data: The file's bytes.
-
-    Returns:
-        A Python codec name, or ``None`` if no encoding fits.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return "utf-8"
-    best = charset_normalizer.from_bytes(data).best()
-    legacy = charset_normalizer.from_bytes(data, cp_isolation=[_PREFERRED_LEGACY_ENCODING]).best()
-    if legacy is not None and (best is None or legacy.chaos <= best.chaos + _CHAOS_TOLERANCE):
-        return _PREFERRED_LEGACY_ENCODING
-    if best is not None:
-        return best.encoding
-    # Text too odd for the detector (control characters, rare scripts): an 8-bit
-    # single-byte encoding still keeps every row, so take the likeliest that decodes.
-    for fallback in (_PREFERRED_LEGACY_ENCODING, "latin-1"):
-        try:
-            data.decode(fallback)
-        except UnicodeDecodeError:
-            continue
-        logger.warning("encoding not detected; reading as %s", fallback)
-        return fallback
-    return None
-
-
-def _csv_rows(path: Path, label: str) -> tuple[list[str], Iterator[Row]]:
-    data = path.read_bytes()
-    encoding = detect_encoding(data)
-    if encoding is None:
-        raise BatchError(label, "text encoding could not be detected", "save it as CSV UTF-8")
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:  # a byte-order mark that the bytes contradict
-        raise BatchError(
-            label,
-            f"bytes at offset {exc.start} are not valid {encoding} although the file "
-            "starts with its byte-order mark",
-            "save it again as CSV UTF-8 (one encoding for the whole file)",
-        ) from exc
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(_DELIMITERS, key=first_line.count)
-    logger.debug("%s: encoding %s, delimiter %r", label, encoding, delimiter)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader, [])
-    except csv.Error as exc:
-        raise BatchError(label, f"header could not be parsed ({exc})", _EXPORT_FIX) from exc
-
-    def rows() -> Iterator[Row]:
-        number = 0
-        try:
-            for cells in reader:
-                if not cells:
-                    continue
-                number += 1
-                yield number, list(cells)
-        except csv.Error as exc:
-            raise BatchError(
-                label, f"CSV could not be parsed after data row {number} ({exc})", _EXPORT_FIX
-            ) from exc
-
-    return header, rows()
-
-
-def _trim(cells: list[Any]) -> list[Any]:
-    while cells and (cells[-1] is None or cells[-1] == ""):
-        cells.pop()
-    return cells
-
-
-def _xlsx_rows(path: Path, label: str) -> tuple[list[str], Iterator[Row]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for broken files
-        raise BatchError(
-            label, f"not a readable XLSX workbook ({type(exc).__name__})", _EXPORT_FIX
-        ) from exc
-    sheet = workbook.worksheets[0]
-    cells_iter = sheet.iter_rows(values_only=True)
-    header = _trim([clean_value(v) or "" for v in next(cells_iter, ())])
-
-    def rows() -> Iterator[Row]:
-        # Spreadsheets drop trailing empty cells (a blank comment), so pad to
-        # the header; only extra non-empty cells count as a malformed row.
-        number = 0
-        try:
-            for values in cells_iter:
-                cells = _trim(list(values))
-                if not cells:
-                    continue
-                number += 1
-                yield number, cells + [None] * (len(header) - len(cells))
-        finally:
-            workbook.close()
-
-    return header, rows()
-
-
-def _parquet_rows(path: Path, label: str) -> tuple[list[str], Iterator[Row]]:
-    try:
-        frame = pd.read_parquet(path)
-    except Exception as exc:  # pyarrow raises several types for broken files
-        raise BatchError(
-            label, f"not a readable Parquet file ({type(exc).__name__})", _EXPORT_FIX
-        ) from exc
-    header = [str(c) for c in frame.columns]
-    records = frame.astype(object).itertuples(index=False, name=None)
-    return header, ((i, list(values)) for i, values in enumerate(records, start=1))
-
-
-_READERS = {".csv": _csv_rows, ".xlsx": _xlsx_rows, ".parquet": _parquet_rows}
+_READERS: Final[dict[str, Callable[[Path, str], tuple[list[str], Loader]]]] = {
+    ".csv": read_csv,
+    ".xlsx": read_xlsx,
+    ".parquet": read_parquet,
+}
 
 
 def _file_wave(path: Path, wave_values: Iterable[str | None], label: str) -> str:
@@ -196,7 +59,7 @@ def _column_positions(header: Sequence[str], label: str) -> dict[str, int]:
     folded = [h.replace("\ufeff", "").strip().lower() for h in header]
     missing = [c for c in SURVEY_COLUMNS if c not in folded]
     if missing:
-        raise BatchError(label, f"missing required column(s): {', '.join(missing)}", _EXPORT_FIX)
+        raise BatchError(label, f"missing required column(s): {', '.join(missing)}", EXPORT_FIX)
     return {column: folded.index(column) for column in SURVEY_COLUMNS}
 
 
@@ -233,7 +96,7 @@ def read_survey_file(
             f"move it out of the folder or export it as one of {', '.join(SUPPORTED_SUFFIXES)}",
         )
     try:
-        header, rows = reader(path, label)
+        header, load = reader(path, label)
     except OSError as exc:
         raise BatchError(
             label,
@@ -241,27 +104,18 @@ def read_survey_file(
             "check the file and its permissions",
         ) from exc
     if not header:
-        raise BatchError(label, "file is empty (no header row)", _EXPORT_FIX)
+        raise BatchError(label, "file is empty (no header row)", EXPORT_FIX)
     positions = _column_positions(header, label)
-    width = len(header)
-    numbers: list[int] = []
-    fields: dict[str, list[Any]] = {column: [] for column in SURVEY_COLUMNS}
-    errors: list[str | None] = []
-    for number, cells in rows:
-        numbers.append(number)
-        errors.append(
-            None if len(cells) == width else f"row has {len(cells)} fields, expected {width}"
-        )
-        for column, position in positions.items():
-            value = cells[position] if position < len(cells) else None
-            fields[column].append(value if column == "submitted_at" else clean_value(value))
-    if not numbers:
+    body = load([positions[c] for c in SURVEY_COLUMNS])
+    if not body.n_rows:
         raise BatchError(
             label, "file has a header but no data rows", "re-export the wave with its responses"
         )
-    wave = _file_wave(path, fields["wave"], label)
+    cells = dict(zip(SURVEY_COLUMNS, body.columns, strict=True))
+    fields = {c: clean_column(v) for c, v in cells.items() if c != "submitted_at"}
+    wave = _file_wave(path, pd.unique(fields["wave"]), label)
     raw_directorate = pd.Series(fields["directorate"], dtype=object)
-    parse_error = pd.Series(errors, dtype=object)
+    parse_error = pd.Series(_parse_errors(body.widths, body.n_rows, len(header)), dtype=object)
     text = pd.Series(fields["comment"], dtype=object).where(parse_error.isna(), None)
     record_id = [
         f"survey:{r}:{q}" for r, q in zip(fields["response_id"], fields["question_id"], strict=True)
@@ -274,13 +128,23 @@ def read_survey_file(
             "directorate": normalise_directorates(raw_directorate, reference),
             "question": fields["question_text"],
             "text": text,
-            "provenance": [f"{label}:row {n}" for n in numbers],
+            "provenance": [f"{label}:row {n}" for n in range(1, body.n_rows + 1)],
             "raw_directorate": raw_directorate,
-            "occurred_at": parse_timestamps(pd.Series(fields["submitted_at"], dtype=object)),
+            "occurred_at": parse_timestamps(pd.Series(cells["submitted_at"], dtype=object)),
             "batch_period": wave,
             "parse_error": parse_error,
         }
     )
+
+
+def _parse_errors(widths: Sequence[int] | None, n_rows: int, width: int) -> np.ndarray:
+    """Why each row could not be parsed: it has the wrong number of fields (else ``None``)."""
+    errors = np.full(n_rows, None, dtype=object)
+    if widths is not None:
+        counts = np.asarray(widths)
+        bad = np.flatnonzero(counts != width)
+        errors[bad] = [f"row has {counts[i]} fields, expected {width}" for i in bad]
+    return errors
 
 
 def _is_ignorable(path: Path) -> bool:

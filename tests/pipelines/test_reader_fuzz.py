@@ -317,3 +317,101 @@ def test_blob_and_number_cells_in_a_sqlite_case_table_are_rows_not_an_outage(
     assert by_id.loc["complaint:C-2", "text"] == "3.5"
     assert by_id.loc["complaint:7", "text"] == "\ufffdsummary"
     assert by_id.loc["complaint:7", "directorate"] == "Housing"
+
+
+# ----------------------------------------------------------------- XLSX: calamine reads as openpyxl
+
+
+def _xlsx(path: Path, rows: list[list[Any]]) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(list(SURVEY_COLUMNS))
+    for cells in rows:
+        sheet.append(cells)
+    workbook.save(path)
+    return path
+
+
+def _read_with_openpyxl(
+    path: Path, reference: DirectorateReference, monkeypatch: pytest.MonkeyPatch
+) -> pd.DataFrame:
+    import pipelines.sources.xlsx as xlsx
+
+    with monkeypatch.context() as patched:
+        patched.setattr(xlsx, "_needs_openpyxl", lambda _path: True)
+        return read_survey_file(path, reference)
+
+
+@given(rows=st.lists(survey_row(), min_size=1, max_size=8))
+@FUZZ
+def test_xlsx_read_by_calamine_equals_openpyxl(
+    tmp_path_factory: pytest.TempPathFactory,
+    reference: DirectorateReference,
+    rows: list[tuple[str, list[Any]]],
+) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    # whitespace-only strings are read with openpyxl anyway (see the next test)
+    legal = [
+        [c if (c := ILLEGAL_CHARACTERS_RE.sub("", v)).strip() or c == "" else "x" for v in cells]
+        for _, cells in rows
+    ]
+    kept = [[c if c != "" else None for c in cells] for cells in legal if any(cells)]
+    if not kept:
+        return
+    path = _xlsx(tmp_path_factory.mktemp("xlsx") / "wave_2025-06.xlsx", kept)
+    import pipelines.sources.xlsx as xlsx
+
+    assert not xlsx._needs_openpyxl(path)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        expected = _read_with_openpyxl(path, reference, monkeypatch)
+    pd.testing.assert_frame_equal(read_survey_file(path, reference), expected)
+
+
+def test_xlsx_typed_cells_read_by_calamine_as_by_openpyxl(
+    tmp_path: Path, reference: DirectorateReference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date, datetime
+
+    rows: list[list[Any]] = [
+        [17, "2025-06", datetime(2025, 6, 3), "Housing", 1, "Q", "ok"],  # midnight: a date
+        [18.0, "2025-06", date(2025, 6, 4), "Housing", 2.5, "Q", True],
+        ["R3", "2025-06", datetime(2025, 6, 5, 9, 30), "Housing", "Q1", "Q", "a  b", None, "x"],
+        [None, None, None, None, None, None, None],  # a blank row is not a data row
+        ["R4", None, None, "Finance"],  # trailing empty cells
+    ]
+    path = _xlsx(tmp_path / "wave_2025-06.xlsx", rows)
+    frame = read_survey_file(path, reference)
+    pd.testing.assert_frame_equal(frame, _read_with_openpyxl(path, reference, monkeypatch))
+    assert frame["record_id"].tolist()[:2] == ["survey:17:1", "survey:18:2.5"]
+    assert frame["occurred_at"].tolist()[:2] == [
+        pd.Timestamp("2025-06-03"),
+        pd.Timestamp("2025-06-04"),
+    ]
+    assert frame["parse_error"].tolist()[2] == "row has 9 fields, expected 7"
+    assert len(frame) == 4
+
+
+def test_xlsx_error_and_whitespace_only_cells_keep_their_rows(
+    tmp_path: Path, reference: DirectorateReference
+) -> None:
+    # calamine reads both as empty; openpyxl (the file's reader then) keeps the values
+    path = _xlsx(
+        tmp_path / "wave_2025-06.xlsx",
+        [
+            [" ", None, None, "\t", None, None, " "],
+            ["R2", "2025-06", None, "Housing", "Q1", "Q", "#N/A"],
+        ],
+    )
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    workbook.active["G3"].data_type = "e"
+    workbook.save(path)
+    frame = read_survey_file(path, reference)
+    assert len(frame) == 2
+    assert frame["text"].tolist() == [" ", "#N/A"]
+    outcome = validate_records(frame, directorates=list(reference.names), run_id="fuzz")
+    assert len(outcome.passed) + len(outcome.quarantine) == 2
