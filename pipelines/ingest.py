@@ -67,11 +67,19 @@ def intake_period(
         directorate=outcome.quarantine["record_id"].map(directorate_of)
     )
     if len(quarantine):  # reasons quote raw values: scrub identifiers and known names
-        quarantine["reason"] = redact_series(quarantine["reason"], settings, ner=False)[0]
+        quarantine["reason"] = _scrub_reasons(quarantine["reason"], settings)
     if write:
         write_quarantine(open_warehouse(settings), quarantine, period)
         write_counts(open_warehouse(settings), outcome.counts, period, run_id)
     return Intake(period, outcome.passed, quarantine, outcome.counts)
+
+
+def _scrub_reasons(reasons: pd.Series, settings: Settings) -> pd.Series:
+    """Redact each distinct reason once (most rows share a handful of reasons)."""
+    codes, distinct = pd.factorize(reasons.to_numpy(dtype=object), use_na_sentinel=False)
+    scrubbed = redact_series(pd.Series(distinct, dtype=object), settings, ner=False)[0]
+    scrubbed_rows = scrubbed.to_numpy(dtype=object)[codes]
+    return pd.Series(scrubbed_rows, index=reasons.index, name=reasons.name).astype(reasons.dtype)
 
 
 @flow(name="ingest-comments", log_prints=False)
