@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 
 from models import sk_model, spacy_model
-from models.rules import rule_scores
-from models.taxonomy import LABELS, question_kind, score_column
-from models.text import clean_text
+from models.rules import rule_pipeline, rule_scores, rule_scores_and_tokens
+from models.taxonomy import LABELS, score_column
+from models.text import cached_question_kind, clean_text
 
 ModelKind = Literal["ensemble", "sklearn", "spacy", "rules"]
 MODEL_KINDS: tuple[ModelKind, ...] = ("ensemble", "sklearn", "spacy", "rules")
@@ -51,6 +51,7 @@ class ThemeClassifier:
     params: dict[str, Any]
     _sk: Any = field(default=None, repr=False)
     _nlp: Any = field(default=None, repr=False)
+    _share_tokens: bool | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, artefact_dir: Path, kind: ModelKind = "ensemble") -> ThemeClassifier:
@@ -98,11 +99,16 @@ class ThemeClassifier:
             return sk_model.predict_proba(self._sk, texts, questions)
         if self.kind == "spacy":
             return spacy_model.predict_proba(self._nlp, texts, questions)
-        ml = (
-            sk_model.predict_proba(self._sk, texts, questions)
-            + spacy_model.predict_proba(self._nlp, texts, questions)
-        ) / 2
-        return combine(rule_scores(texts, questions), ml)
+        if self._share_tokens is None:
+            self._share_tokens = spacy_model.reuses_tokens(self._nlp, rule_pipeline()[0])
+        if self._share_tokens:
+            rules, tokens = rule_scores_and_tokens(texts, questions)
+            sp = spacy_model.predict_proba_from_tokens(self._nlp, tokens, questions)
+        else:
+            rules = rule_scores(texts, questions)
+            sp = spacy_model.predict_proba(self._nlp, texts, questions)
+        ml = (sk_model.predict_proba(self._sk, texts, questions) + sp) / 2
+        return combine(rules, ml)
 
     def scores(
         self, texts: Sequence[object], questions: Sequence[str | None] | None = None
@@ -122,7 +128,7 @@ class ThemeClassifier:
         if len(qs) != len(texts):
             raise ValueError(f"{len(texts)} texts but {len(qs)} questions")
         cleaned = [clean_text(t) for t in texts]
-        keys = [(c, question_kind(q).value) for c, q in zip(cleaned, qs, strict=True)]
+        keys = [(c, cached_question_kind(q).value) for c, q in zip(cleaned, qs, strict=True)]
         unique: dict[tuple[str, str], int] = {}
         for key in keys:
             if key[0] and key not in unique:

@@ -20,36 +20,40 @@ against the trained models.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Callable, Iterable
-from typing import Final
+from typing import Final, cast
 
 import numpy as np
-import sre_yield
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.vocab import Vocab
+from spacy.tokens import Doc
 
 from models import lexicon
+from models.rule_lexicon import (
+    _OVERALL_MGMT as _OVERALL_MGMT,  # re-exported: models.cue_matcher reads it here
+)
+from models.rule_lexicon import (
+    IMPERATIVES,
+    build_matcher,
+    compile_cue,
+    correct_transposition,
+    expand,
+    known_words,
+    lower_words,
+    repaired_doc,
+)
 from models.taxonomy import LABEL_INDEX, LABELS, QuestionKind, question_kind
+from models.text import cached_question_kind
 
 RULES_FACTORY: Final[str] = "coachlens_theme_rules"
 WINDOW: Final[int] = 5
-IMPERATIVES: Final[frozenset[str]] = frozenset(
-    "listen communicate trust support recognise recognize appreciate thank praise involve consult "
-    "treat respect explain keep make let develop value ask act help care protect back show say "
-    "tell empower celebrate acknowledge reward".split()
-)
-"""Verbs that, opening an answer to "what could be improved?", make a strength cue advice
-("listen to your staff"): the behaviour is missing."""
 KEEP_GOING: Final[frozenset[str]] = frozenset(
     "keep continue great good well brilliant excellent thanks thank is are".split()
 )
 """In advice, these mark praise of what exists ("keep listening", "she is approachable")."""
 SHORT_ANSWER: Final[int] = 8
-MIN_TYPO_LENGTH: Final[int] = 5
 """A bare topic ("communication") takes its polarity from the question only in short answers."""
 """How many tokens before a cue a negation or hedge may stand."""
 
@@ -60,141 +64,35 @@ if not Doc.has_extension("question_kind"):
 
 _MGMT = re.compile(f"^{lexicon.MANAGEMENT}$")
 _OUTSIDE = re.compile(f"^{lexicon.OUT_OF_SCOPE}$")
-_OVERALL_MGMT = re.compile(
-    r"^(manager|managers|management|managment|mgmt|leadership|leaders|slt|smt|bosses|boss"
-    r"|supervisors|supervisor|seniors|directors|corporate|brass)$"
-)
 
 
-def expand(token_regex: str) -> list[str]:
-    """All the words one token regex matches (the lexicon's regexes are finite).
-
-    The ``Matcher``'s ``IN`` set lookup is about 20 times faster than a
-    ``REGEX`` predicate per token, which keeps the rules on the hot path.
-
-    Args:
-        token_regex: A regex without unbounded repeats.
-
-    Returns:
-        The words, sorted.
-
-    Raises:
-        ValueError: If the regex matches too many strings to list.
-    """
-    words = sre_yield.AllStrings(token_regex)
-    try:
-        count = len(words)
-    except OverflowError:
-        count = 2**63
-    if count > 20000:
-        raise ValueError(f"cue token {token_regex!r} is too broad ({count} words)")
-    return sorted(set(words))
-
-
-def compile_cue(cue: str) -> list[list[str]]:
-    """Expand one lexicon cue into every word sequence it matches.
-
-    Args:
-        cue: Space-separated token regexes; ``[x]`` marks an optional token.
-
-    Returns:
-        The phrases, each a list of lower-case words.
-    """
-    slots: list[list[str]] = []
-    for part in cue.split():
-        if part.count("(") != part.count(")"):
-            raise ValueError(
-                f"cue {cue!r}: token {part!r} has unbalanced brackets (no spaces "
-                "inside a token; write a multi-word alternative as its own cue)"
-            )
-        optional = part.startswith("[") and part.endswith("]")
-        words = expand(part[1:-1] if optional else part)
-        slots.append([*words, ""] if optional else words)
-    return [[w for w in combo if w] for combo in itertools.product(*slots) if any(combo)]
-
-
-def build_matcher(vocab: Vocab) -> PhraseMatcher:
-    """A ``PhraseMatcher`` on lower-cased text, one rule per aspect and cue kind.
-
-    Rules are named ``listening/pos``, ``clarity/topic``, ...; the phrase
-    matcher is a hash lookup per token, so the whole lexicon costs about as
-    much as tokenising (the equivalent regex ``Matcher`` ran at 1,500/s).
-    """
-    matcher = PhraseMatcher(vocab, attr="LOWER")
-    for aspect, kinds in lexicon.CUES.items():
-        for kind, cues in kinds.items():
-            phrases = [words for cue in cues for words in compile_cue(cue)]
-            if phrases:
-                matcher.add(f"{aspect}/{kind}", [Doc(vocab, words=w) for w in phrases])
-    management = expand(_OVERALL_MGMT.pattern[1:-1])
-    matcher.add("overall/topic", [Doc(vocab, words=[w]) for w in management])
-    return matcher
-
-
-@functools.cache
-def known_words() -> frozenset[str]:
-    """Every word the rules look for: cue words, negations, hedges, verdicts, management."""
-    words: set[str] = set()
-    for kinds in lexicon.CUES.values():
-        for cues in kinds.values():
-            for cue in cues:
-                for part in cue.split():
-                    words.update(expand(part.strip("[]")))
-    words.update(expand(_OVERALL_MGMT.pattern[1:-1]))
-    for vocab in (
-        lexicon.NEGATIONS,
-        lexicon.HEDGES,
-        lexicon.NEG_EVAL,
-        lexicon.POS_EVAL,
-        lexicon.NEG_VERDICT,
-        IMPERATIVES,
-    ):
-        words.update(vocab)
-    return frozenset(w for w in words if w.isalpha())
-
-
-@functools.lru_cache(maxsize=200_000)
-def correct_transposition(word: str) -> str:
-    """Undo one swapped pair of adjacent letters ("lsitens" -> "listens").
-
-    Only words of five letters or more that are not themselves known, and only
-    when the swap gives a word the rules look for: the commonest typing slip,
-    repaired without a dictionary and without touching ordinary words.
-
-    Args:
-        word: A lower-case token.
-
-    Returns:
-        The repaired word, or ``word`` unchanged.
-    """
-    known = known_words()
-    if len(word) < MIN_TYPO_LENGTH or word in known or not word.isalpha():
-        return word
-    for j in range(len(word) - 1):
-        swapped = word[:j] + word[j + 1] + word[j] + word[j + 2 :]
-        if swapped in known:
-            return swapped
-    return word
-
-
-def _clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token bounds of the clause around ``doc[start:end]``."""
+def _clause(words: list[str], start: int, end: int) -> tuple[int, int]:
+    """Token bounds of the clause around ``words[start:end]``."""
     left = start
-    while left > 0 and doc[left - 1].lower_ not in lexicon.CLAUSE_BREAKS:
+    while left > 0 and words[left - 1] not in lexicon.CLAUSE_BREAKS:
         left -= 1
     right = end
-    while right < len(doc) and doc[right].lower_ not in lexicon.CLAUSE_BREAKS:
+    while right < len(words) and words[right] not in lexicon.CLAUSE_BREAKS:
         right += 1
     return left, right
 
 
+@functools.lru_cache(maxsize=200_000)
+def _is_management(word: str) -> bool:
+    return _MGMT.match(word) is not None
+
+
+@functools.lru_cache(maxsize=200_000)
+def _is_outsider(word: str) -> bool:
+    return _OUTSIDE.match(word) is not None
+
+
 def _has(tokens: Iterable[str], words: frozenset[str]) -> bool:
-    return any(t in words for t in tokens)
+    return not words.isdisjoint(tokens)  # any(t in words for t in tokens), in C
 
 
-def _cue_polarity(kind: str, before: list[str], after: list[str], span: Span) -> str | None:
+def _cue_polarity(kind: str, before: list[str], after: list[str], inside: list[str]) -> str | None:
     """Polarity of one cue match from its kind and the words around it."""
-    inside = [t.lower_ for t in span]
     negated = _has(before, lexicon.NEGATIONS) or _has(inside, lexicon.NEGATIONS)
     hedged = _has(before, lexicon.HEDGES) or _has(after[:3], frozenset({"more", "better"}))
     if kind == "pos":
@@ -219,17 +117,35 @@ def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
     Returns:
         A float32 array of 18 confidences in codebook order.
     """
+    return score_words(doc, lower_words(doc), doc._.question_kind, matcher)
+
+
+def score_words(
+    doc: Doc, words: list[str], qkind: QuestionKind, matcher: PhraseMatcher
+) -> np.ndarray:
+    """:func:`score_doc` given the doc's lower-cased words and question kind.
+
+    Reading plain strings instead of spaCy ``Token`` objects is what keeps
+    the rules fast; the result is the same.
+
+    Args:
+        doc: The comment.
+        words: ``[t.lower_ for t in doc]``.
+        qkind: The question kind.
+        matcher: The matcher from :func:`build_matcher`.
+
+    Returns:
+        A float32 array of 18 confidences in codebook order.
+    """
     scores = np.zeros(len(LABELS), dtype=np.float32)
-    qkind: QuestionKind = doc._.question_kind
-    words = [t.lower_ for t in doc]
-    about_manager = any(_MGMT.match(t) for t in words)
+    about_manager = any(map(_is_management, words))
     judgements: dict[str, float] = {}
     for match_id, start, end in matcher(doc):
         aspect, kind = doc.vocab.strings[match_id].split("/")
-        c_start, c_end = _clause(doc, start, end)
-        before = [t.lower_ for t in doc[max(c_start, start - WINDOW) : start]]
-        after = [t.lower_ for t in doc[end:c_end]]
-        polarity = _cue_polarity(kind, before, after, doc[start:end])
+        c_start, c_end = _clause(words, start, end)
+        before = words[max(c_start, start - WINDOW) : start]
+        after = words[end:c_end]
+        polarity = _cue_polarity(kind, before, after, words[start:end])
         confidence = 0.9 if kind != "topic" else 0.75
         if (
             kind == "pos"
@@ -238,13 +154,13 @@ def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
             and (
                 (qkind is QuestionKind.ADVICE and not _has(before + after, KEEP_GOING))
                 or (
-                    doc[start].lower_ in IMPERATIVES
-                    and (start == c_start or doc[start - 1].lower_ in ("please", "just", "and"))
+                    words[start] in IMPERATIVES
+                    and (start == c_start or words[start - 1] in ("please", "just", "and"))
                 )
             )
         ):
             polarity, confidence = "neg", 0.7  # advice / imperative: the behaviour is missing
-        if polarity is None and aspect != "overall" and len(doc) <= SHORT_ANSWER:
+        if polarity is None and aspect != "overall" and len(words) <= SHORT_ANSWER:
             if kind == "topic" and qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
                 polarity, confidence = "neg", 0.6
             elif kind == "topic" and qkind is QuestionKind.GOOD:
@@ -255,9 +171,9 @@ def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
             continue
         if aspect == "overall":  # a judgement: the verdict may stand further away than NEG_EVAL's
             # three words ("management at this store is clueless"), so it decides alone
-            near_words = [t.lower_ for t in doc[max(c_start, start - 3) : min(c_end, end + 6)]]
+            near_words = words[max(c_start, start - 3) : min(c_end, end + 6)]
             if kind == "topic":
-                if end < len(doc) and doc[end].lower_ in lexicon.NOT_MANAGEMENT_AFTER:
+                if end < len(words) and words[end] in lexicon.NOT_MANAGEMENT_AFTER:
                     continue  # "case management system", "management course"
                 if _has(near_words, lexicon.NEG_VERDICT):
                     polarity = "neg" if not _has(before, lexicon.NEGATIONS) else "pos"
@@ -266,7 +182,7 @@ def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
                     praise = next((i for i, w in enumerate(after) if w in lexicon.POS_EVAL), 0)
                     negated = _has(before + after[:praise], lexicon.NEGATIONS)
                     polarity = "neg" if negated else "pos"
-                elif len(doc) > 3 or qkind not in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
+                elif len(words) > 3 or qkind not in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
                     continue
                 else:  # a bare "management" answering "what could be improved?"
                     polarity, confidence = "neg", 0.6
@@ -275,10 +191,10 @@ def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
             judgements[polarity] = max(judgements.get(polarity, 0.0), confidence)
             continue
         if aspect == "conduct" and polarity == "neg":
-            clause = [t.lower_ for t in doc[c_start:c_end]]
+            clause = words[c_start:c_end]
             # who acts: outsiders, unless only watching ("in front of customers")
             actors = [t for i, t in enumerate(clause) if "front" not in clause[max(0, i - 4) : i]]
-            if any(_OUTSIDE.match(t) for t in actors) and not any(_MGMT.match(t) for t in clause):
+            if any(map(_is_outsider, actors)) and not any(map(_is_management, clause)):
                 continue
         if not about_manager and kind != "topic":
             confidence -= 0.2
@@ -327,11 +243,7 @@ def rule_pipeline() -> tuple[Language, Callable[[str, str | None], Doc]]:
     nlp.add_pipe(RULES_FACTORY)
 
     def make_doc(text: str, question: str | None) -> Doc:
-        doc = nlp.make_doc(text)
-        lowered = [t.lower_ for t in doc]
-        repaired = [correct_transposition(w) for w in lowered]
-        if repaired != lowered:
-            doc = Doc(nlp.vocab, words=repaired, spaces=[bool(t.whitespace_) for t in doc])
+        doc, _ = repaired_doc(nlp.make_doc(text))
         doc._.question_kind = question_kind(question)
         return doc
 
@@ -348,10 +260,58 @@ def rule_scores(texts: Iterable[str], questions: Iterable[str | None]) -> np.nda
     Returns:
         A float32 array in codebook label order.
     """
-    nlp, make_doc = rule_pipeline()
-    component = nlp.get_pipe(RULES_FACTORY)
-    docs = (make_doc(t, q) for t, q in zip(texts, questions, strict=True))
-    rows = [component(doc)._.rule_scores for doc in docs]
+    return rule_scores_and_tokens(texts, questions, keep_tokens=False)[0]
+
+
+def rule_scores_and_tokens(
+    texts: Iterable[str], questions: Iterable[str | None], *, keep_tokens: bool = True
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """:func:`rule_scores`, and each comment's ``ORTH`` hashes as tokenised here.
+
+    The tokens (before typo repair) let the spaCy model skip tokenising the
+    same text again (see ``spacy_model.predict_proba_from_tokens``).
+
+    Args:
+        texts: Cleaned comment texts.
+        questions: The question each comment answers (or ``None``).
+        keep_tokens: Whether to collect the tokens (else the list is empty).
+
+    Returns:
+        The scores and, per comment, ``doc.to_array([ORTH])``.
+    """
+    nlp, _ = rule_pipeline()
+    matcher = cast(ThemeRules, nlp.get_pipe(RULES_FACTORY)).matcher
+    rows = []
+    tokens: list[np.ndarray] = []
+    for text, question in zip(texts, questions, strict=True):
+        doc = nlp.make_doc(text)
+        if keep_tokens:
+            tokens.append(doc.to_array([ORTH]))
+        doc, words = repaired_doc(doc)
+        rows.append(score_words(doc, words, cached_question_kind(question), matcher))
     if not rows:
-        return np.zeros((0, len(LABELS)), dtype=np.float32)
-    return np.vstack(rows)
+        return np.zeros((0, len(LABELS)), dtype=np.float32), tokens
+    return np.vstack(rows), tokens
+
+
+__all__ = [
+    "IMPERATIVES",
+    "KEEP_GOING",
+    "RULES_FACTORY",
+    "SHORT_ANSWER",
+    "WINDOW",
+    "ThemeRules",
+    "build_matcher",
+    "compile_cue",
+    "correct_transposition",
+    "expand",
+    "known_words",
+    "lower_words",
+    "make_theme_rules",
+    "repaired_doc",
+    "rule_pipeline",
+    "rule_scores",
+    "rule_scores_and_tokens",
+    "score_doc",
+    "score_words",
+]

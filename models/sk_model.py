@@ -8,9 +8,11 @@ from the same word under "what could be improved?".
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 
 import numpy as np
+from scipy.special import expit
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -18,6 +20,7 @@ from sklearn.model_selection import KFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import Pipeline
 
+from models.fast_features import FastColumnTfidf
 from models.text import negation_marked, question_token
 
 SEED = 0
@@ -112,13 +115,69 @@ def fit(texts: Sequence[str], questions: Sequence[str | None], y: np.ndarray) ->
     return pipe
 
 
+_FAST: weakref.WeakKeyDictionary[Pipeline, FastColumnTfidf] = weakref.WeakKeyDictionary()
+
+
+def fast_features(pipe: Pipeline) -> FastColumnTfidf | None:
+    """The fast feature path of a fitted pipeline (built once per pipeline), if it applies.
+
+    Args:
+        pipe: A pipeline from :func:`fit` (or loaded from its artefact).
+
+    Returns:
+        The fast transform of its features step, or ``None`` when the pipeline
+        has another shape or its vectorisers are not supported.
+    """
+    if len(pipe.steps) != 2 or not isinstance(pipe.steps[0][1], ColumnTransformer):
+        return None
+    fast = _FAST.get(pipe)
+    if fast is None or fast.transformer is not pipe.steps[0][1] or not fast.is_current():
+        fast = FastColumnTfidf(pipe.steps[0][1])
+        _FAST[pipe] = fast
+    return fast if fast.exact else None
+
+
 def predict_proba(
     pipe: Pipeline, texts: Sequence[str], questions: Sequence[str | None]
 ) -> np.ndarray:
-    """Per-label probabilities ``(n, 18)``."""
+    """Per-label probabilities ``(n, 18)``.
+
+    Features come from :mod:`models.fast_features` (bit-identical to the
+    pipeline's own, several times faster), then the fitted classifier.
+    """
     if not texts:
         return np.zeros((0, 18), dtype=np.float32)
-    return np.asarray(pipe.predict_proba(_as_frame(texts, questions)), dtype=np.float32)
+    fast = fast_features(pipe)
+    if fast is None:
+        return np.asarray(pipe.predict_proba(_as_frame(texts, questions)), dtype=np.float32)
+    features = fast.transform(features_frame(texts, questions))
+    return np.asarray(_predict_proba(pipe.steps[-1][1], features), dtype=np.float32)
+
+
+_STACKED: weakref.WeakKeyDictionary[
+    OneVsRestClassifier, tuple[list[object], np.ndarray, np.ndarray]
+]
+_STACKED = weakref.WeakKeyDictionary()
+
+
+def _predict_proba(model: OneVsRestClassifier, features: object) -> np.ndarray:
+    """``model.predict_proba(features)``, in one product when every label has its own LR.
+
+    A multilabel one-vs-rest of binary logistic regressions gives
+    ``expit(X @ coef.T + intercept)`` per label; one sparse product for all
+    18 labels instead of 18 (each re-validating the matrix) gives the same numbers.
+    """
+    estimators = getattr(model, "estimators_", [])
+    stacked = _STACKED.get(model)
+    if stacked is None or stacked[0] is not estimators:
+        binary = [isinstance(e, LogisticRegression) and len(e.classes_) == 2 for e in estimators]
+        if not getattr(model, "multilabel_", False) or len(binary) < 2 or not all(binary):
+            return np.asarray(model.predict_proba(features))
+        coef = np.ascontiguousarray(np.vstack([e.coef_ for e in estimators]).T)
+        stacked = (estimators, coef, np.hstack([e.intercept_ for e in estimators]))
+        _STACKED[model] = stacked
+    _, coef, intercept = stacked
+    return np.asarray(expit(features @ coef + intercept))
 
 
 def out_of_fold(

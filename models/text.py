@@ -8,6 +8,7 @@ a comment says.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Final
@@ -20,7 +21,6 @@ MAX_CHARS: Final[int] = 4000
 """Longer comments are cut here: themes are stated early and cost grows with length."""
 
 _TAG = re.compile(r"<[^>]{0,200}>")
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z][a-z'’]*|[0-9]+|[^\sa-z0-9]", re.I)
 
 NEGATION_CUES: Final[frozenset[str]] = frozenset(
@@ -87,12 +87,39 @@ def clean_text(text: object) -> str:
         text = html.unescape(text)
     if not text.isascii():
         text = ftfy.fix_text(text)
-    return _SPACE.sub(" ", text).strip()[:MAX_CHARS].rstrip()
+    # the same as re.sub(r"\s+", " ", text).strip(): \s and split() both use str.isspace()
+    return " ".join(text.split())[:MAX_CHARS].rstrip()
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_question_kind(question: object) -> QuestionKind:
+    return question_kind(question)
+
+
+def cached_question_kind(question: object) -> QuestionKind:
+    """:func:`models.taxonomy.question_kind`, remembered per question wording.
+
+    A batch repeats a handful of question wordings thousands of times; the
+    regex search per comment showed up in profiles.
+    """
+    try:
+        return _cached_question_kind(question)
+    except TypeError:  # unhashable: not a question wording, but answer as question_kind does
+        return question_kind(question)
 
 
 def question_token(question: str | None) -> str:
     """A pseudo-word naming the question kind, prepended to model inputs."""
-    return f"qq{question_kind(question).value}"
+    return f"qq{cached_question_kind(question).value}"
+
+
+@functools.lru_cache(maxsize=100_000)
+def _token_role(raw: str) -> tuple[str, bool, bool]:
+    """One word of lower-cased text: the token written, whether it ends a scope, opens one."""
+    tok = raw.replace("'", "").replace("’", "")
+    if tok in _SCOPE_END:
+        return tok, True, False
+    return tok, False, tok in NEGATION_CUES or (tok.endswith("nt") and raw.endswith(("n't", "n’t")))
 
 
 def negation_marked(text: str) -> str:
@@ -110,18 +137,14 @@ def negation_marked(text: str) -> str:
     """
     out: list[str] = []
     negated = 0
-    for raw in _WORD.findall(text.lower()):
-        tok = raw.replace("'", "").replace("’", "")
-        if tok in _SCOPE_END:
+    for tok, ends_scope, negates in map(_token_role, _WORD.findall(text.lower())):
+        if ends_scope:
             negated = 0
-            out.append(tok)
-            continue
-        if negated:
-            out.append("neg_" + tok)
+        elif negated:
+            tok = "neg_" + tok
             negated -= 1
-        else:
-            out.append(tok)
-        if tok in NEGATION_CUES or (tok.endswith("nt") and raw.endswith(("n't", "n’t"))):
+        out.append(tok)
+        if negates:
             negated = 4
     return " ".join(out)
 
@@ -135,6 +158,7 @@ __all__ = [
     "MAX_CHARS",
     "NEGATION_CUES",
     "QuestionKind",
+    "cached_question_kind",
     "clean_text",
     "model_input",
     "negation_marked",
