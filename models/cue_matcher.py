@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from models import lexicon
-from models.rules import _OVERALL_MGMT, expand
+from models.rule_lexicon import _OVERALL_MGMT, expand
 
 Match = tuple[int, int, int]
 """``(match_id, start, end)``, as the ``PhraseMatcher`` returns it."""

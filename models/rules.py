@@ -1,4 +1,4 @@
-"""Rule component: codebook cues found by spaCy's ``PhraseMatcher``, with negation and actor.
+"""Rule component: codebook cues found by a compact phrase matcher, with negation and actor.
 
 The component runs on a blank English tokenizer (about 10,000 comments/s
 here), so it stays on the hot path. For every cue match it decides:
@@ -27,13 +27,10 @@ from typing import Final, cast
 import numpy as np
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from models import lexicon
-from models.rule_lexicon import (
-    _OVERALL_MGMT as _OVERALL_MGMT,  # re-exported: models.cue_matcher reads it here
-)
+from models.cue_matcher import CueMatcher, build_cue_matcher
 from models.rule_lexicon import (
     IMPERATIVES,
     build_matcher,
@@ -107,12 +104,12 @@ def _cue_polarity(kind: str, before: list[str], after: list[str], inside: list[s
     return None
 
 
-def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
+def score_doc(doc: Doc, matcher: CueMatcher) -> np.ndarray:
     """Rule confidences for one tokenised comment.
 
     Args:
         doc: The comment, with ``doc._.question_kind`` set.
-        matcher: The matcher from :func:`build_matcher`.
+        matcher: The matcher from :func:`~models.cue_matcher.build_cue_matcher`.
 
     Returns:
         A float32 array of 18 confidences in codebook order.
@@ -120,9 +117,7 @@ def score_doc(doc: Doc, matcher: PhraseMatcher) -> np.ndarray:
     return score_words(doc, lower_words(doc), doc._.question_kind, matcher)
 
 
-def score_words(
-    doc: Doc, words: list[str], qkind: QuestionKind, matcher: PhraseMatcher
-) -> np.ndarray:
+def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMatcher) -> np.ndarray:
     """:func:`score_doc` given the doc's lower-cased words and question kind.
 
     Reading plain strings instead of spaCy ``Token`` objects is what keeps
@@ -132,7 +127,7 @@ def score_words(
         doc: The comment.
         words: ``[t.lower_ for t in doc]``.
         qkind: The question kind.
-        matcher: The matcher from :func:`build_matcher`.
+        matcher: The matcher from :func:`~models.cue_matcher.build_cue_matcher`.
 
     Returns:
         A float32 array of 18 confidences in codebook order.
@@ -212,7 +207,10 @@ class ThemeRules:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.matcher = build_matcher(nlp.vocab)
+        # the lexicon as a slot automaton: the same matches, in the same order, as
+        # spaCy's PhraseMatcher over every expanded phrase (tests/models/test_cue_matcher.py),
+        # in under 1 MB instead of ~150 MB
+        self.matcher = build_cue_matcher(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         """Score one document and store the scores on it."""

@@ -24,8 +24,8 @@ from models.bench import generate_comments
 from models.corpus import load_corpus
 from models.fast_bow import BowScorer
 from models.predict import ThemeClassifier, combine
+from models.rule_lexicon import _OVERALL_MGMT
 from models.rules import (
-    _OVERALL_MGMT,
     RULES_FACTORY,
     build_matcher,
     compile_cue,
