@@ -152,6 +152,17 @@ class _Fit:
     df_resid: float
 
 
+def _dummies(values: pd.Series) -> np.ndarray:
+    """0/1 columns for each value but the first in sorted order.
+
+    The matrix of ``pd.get_dummies(values, drop_first=True, dtype=float)``,
+    without building a frame (this runs for every fit).
+    """
+    codes, uniques = pd.factorize(values, sort=True)
+    flags: np.ndarray = np.asarray(codes)[:, None] == np.arange(1, len(uniques))
+    return flags.astype(float)
+
+
 def _fit_did(cells: pd.DataFrame, treated: str, start: str) -> _Fit:
     """Weighted two-way fixed-effects regression of cell rates on treated x post.
 
@@ -161,14 +172,12 @@ def _fit_did(cells: pd.DataFrame, treated: str, start: str) -> _Fit:
     (binomial variance at the fitted rates times the Pearson dispersion,
     floored at 1) and the HC1 sandwich.
     """
-    directorate = pd.get_dummies(cells["directorate"], drop_first=True, dtype=float)
-    period = pd.get_dummies(cells["period"], drop_first=True, dtype=float)
     post = (cells["directorate"] == treated) & (cells["period"] >= start)
     design = np.column_stack(
         [
             np.ones(len(cells)),
-            directorate.to_numpy(),
-            period.to_numpy(),
+            _dummies(cells["directorate"]),
+            _dummies(cells["period"]),
             post.to_numpy(dtype=float),
         ]
     )

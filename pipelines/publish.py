@@ -46,20 +46,25 @@ def partition_dir(root: Path, table: str, period: str, directorate: str) -> Path
 
 
 def _stage_partitions(root: Path, rep: Replacement, staging: Path) -> list[tuple[Path, Path]]:
-    """Write each (period, directorate) slice of a scoped table under ``staging``."""
+    """Write each (period, directorate) slice of a scoped table under ``staging``.
+
+    The frame is converted to Arrow once and cut by row positions, so the cost
+    is linear in its rows whatever the number of partitions.
+    """
+    frame = rep.frame
+    table = pa.Table.from_pandas(
+        frame.drop(columns=["period", "directorate"]), preserve_index=False
+    )
+    rows = frame.groupby(["period", "directorate"]).indices if len(frame) else {}
     moves: list[tuple[Path, Path]] = []
     for period in rep.scope["period"]:
         for directorate in rep.scope["directorate"]:
-            part = rep.frame[
-                (rep.frame["period"] == period) & (rep.frame["directorate"] == directorate)
-            ]
             target = partition_dir(root, rep.table, period, directorate)
             staged = partition_dir(staging, rep.table, period, directorate)
             staged.mkdir(parents=True, exist_ok=True)
-            table = pa.Table.from_pandas(
-                part.drop(columns=["period", "directorate"]), preserve_index=False
-            )
-            pq.write_table(table, staged / "part-0.parquet")
+            part = rows.get((period, directorate))
+            sliced = table.slice(0, 0) if part is None else table.take(pa.array(part))
+            pq.write_table(sliced, staged / "part-0.parquet")
             moves.append((staged, target))
     return moves
 
@@ -122,6 +127,7 @@ def write_outputs(
     replacements: Sequence[Replacement],
     *,
     partitioned: Sequence[str] = (),
+    under_lock: Callable[[], Sequence[Replacement]] | None = None,
 ) -> None:
     """Replace a run's scope in the warehouse and in the Parquet mirror.
 
@@ -131,12 +137,18 @@ def write_outputs(
         replacements: New rows and scopes, one per table.
         partitioned: Tables also mirrored to Parquet by period and directorate
             (their scope must name ``period`` and ``directorate``).
+        under_lock: Called once the writers' lock is held; the replacements it
+            returns are committed before ``replacements``, in the same
+            transaction (for rows computed from what is stored, which no
+            other writer may change in between).
     """
     run_tag = uuid.uuid4().hex[:8]
     staging = parquet_root / f".staging-{run_tag}"
     with _writer(as_warehouse(warehouse)) as commit:
         swapped: list[tuple[Path, Path | None]] = []
         try:
+            if under_lock is not None:
+                replacements = [*under_lock(), *replacements]
             moves = [
                 move
                 for rep in replacements

@@ -21,8 +21,9 @@ from pipelines.priorities import rank_directorates
 from pipelines.publish import write_outputs
 from pipelines.settings import Settings
 from pipelines.tasks import validation_context
-from pipelines.trends import build_trends, count_flags
+from pipelines.trends import build_trends, concat_counts, count_flags
 from pipelines.warehouse import Replacement, open_warehouse
+from pipelines.warehouse.counts import FLAG_COUNTS, backfill, scope_counts, stored_counts
 
 HISTORY_MONTHS = 3
 """Earlier periods read back for the previous-month test and the 3-month rolling rate."""
@@ -38,22 +39,24 @@ def pull_and_validate(
 
 
 def _history(settings: Settings, period: str) -> pd.DataFrame:
-    """Classified comments already in the warehouse that this run does not replace."""
+    """Flag counts of the stored months before ``period`` that the trends look back on.
+
+    This run re-pulls and re-classifies the whole period, so every stored row
+    of the period itself is superseded here (only the scoped rows are written back).
+    """
     first = shift_period(period, -HISTORY_MONTHS)
-    stored = open_warehouse(settings).read_table(
-        "classified_comments",
-        "period BETWEEN ? AND ?",
-        [first, period],
+    return stored_counts(
+        open_warehouse(settings), "period BETWEEN ? AND ? AND period <> ?", [first, period, period]
     )
-    if stored.empty:
-        return stored
-    # This run re-pulls and re-classifies the whole period, so every stored row of the
-    # period is superseded here (only the scoped rows are written back).
-    kept = stored.loc[
-        stored["period"] != period, ["record_id", "period", "directorate", "source", "labels"]
-    ]
-    kept["labels"] = kept["labels"].fillna("").map(lambda s: [x for x in s.split(";") if x])
-    return kept
+
+
+def _joined_labels(labels: pd.Series) -> pd.Series:
+    """Each comment's labels as stored (:func:`join_labels`), joined once per distinct set."""
+    if labels.empty:
+        return labels.map(join_labels)
+    codes, uniques = pd.factorize(labels.map(tuple))
+    joined = pd.Series([join_labels(list(labs)) for labs in uniques])
+    return pd.Series(joined.take(codes).array, index=labels.index, name=labels.name)
 
 
 @task(name="aggregate-trends", persist_result=False)
@@ -61,11 +64,11 @@ def aggregate(
     classified: pd.DataFrame, settings: Settings, period: str, scope: list[str], run_id: str
 ) -> dict[str, pd.DataFrame]:
     """Trend cells and directorate ranking for the period (all directorates pooled)."""
-    current = classified[["record_id", "period", "directorate", "source", "labels"]]
-    pooled = pd.concat([_history(settings, period), current], ignore_index=True)
+    stored = classified.assign(labels=_joined_labels(classified["labels"]))
+    counts = concat_counts(_history(settings, period), count_flags(stored))
     version = str(classified["model_version"].iloc[0]) if len(classified) else "none"
     trends = build_trends(
-        count_flags(pooled),
+        counts,
         [period],
         min_cell_size=settings.min_cell_size,
         model_version=version,
@@ -74,7 +77,6 @@ def aggregate(
     )
     priorities = rank_directorates(trends, period, min_cell_size=settings.min_cell_size)
     priorities = priorities.assign(period=period, model_version=version, run_id=run_id)
-    stored = classified.assign(labels=classified["labels"].map(join_labels))
     return {
         "theme_trends": trends[trends["directorate"].isin(scope)].reset_index(drop=True),
         "coaching_priorities": priorities[priorities["directorate"].isin(scope)],
@@ -89,18 +91,8 @@ def assess_impact(
 ) -> pd.DataFrame:
     """Difference-in-differences of each coached directorate's negative themes, up to ``period``."""
     register = load_register(settings.coaching_register_file, directorates)
-    stored = open_warehouse(settings).read_table("classified_comments", "period < ?", [period])
-    history = (
-        stored[["record_id", "period", "directorate", "source", "labels"]]
-        if len(stored)
-        else stored
-    )
-    if len(history):
-        history = history.assign(
-            labels=history["labels"].fillna("").map(lambda s: [x for x in s.split(";") if x])
-        )
-    current = classified[["record_id", "period", "directorate", "source", "labels"]]
-    counts = count_flags(pd.concat([history, current], ignore_index=True))
+    history = stored_counts(open_warehouse(settings), "period < ?", [period])
+    counts = concat_counts(history, count_flags(classified))
     impact = coaching_impact(counts, register)
     get_run_logger().info(
         "coaching impact: %d estimates for %d cohorts", len(impact), len(register)
@@ -121,7 +113,8 @@ def write(
     """Validate the outputs against their contracts, then replace this run's scope.
 
     With ``keep_comment_text`` off, ``classified_comments`` is stored with a
-    null ``text`` column. ``redaction_counts`` (if present) is scoped like it.
+    null ``text`` column. ``redaction_counts`` (if present) and ``flag_counts``
+    (its flag counts, see :mod:`pipelines.warehouse.counts`) are scoped like it.
     """
     from data_contracts import run_suite
 
@@ -144,13 +137,14 @@ def write(
         scope
         if scope is not None
         else sorted(
-            set(tables["classified_comments"]["directorate"])
-            | set(tables["theme_trends"]["directorate"])
+            set(tables["classified_comments"]["directorate"].unique())
+            | set(tables["theme_trends"]["directorate"].unique())
         )
     )
     key = {"period": [period], "directorate": directorates}
     replacements = [
         Replacement("classified_comments", tables["classified_comments"], key),
+        Replacement(FLAG_COUNTS, scope_counts(tables["classified_comments"], run_id), key),
         Replacement("theme_trends", tables["theme_trends"], key),
         Replacement("coaching_priorities", tables["coaching_priorities"], key),
     ]
@@ -166,11 +160,13 @@ def write(
                 "intake_counts", counts.assign(period=period, run_id=run_id), {"period": [period]}
             ),
         ]
+    store = open_warehouse(settings)
     write_outputs(
-        open_warehouse(settings),
+        store,
         settings.parquet_dir,
         replacements,
         partitioned=("classified_comments", "theme_trends"),
+        under_lock=lambda: backfill(store, key, run_id),
     )
 
 

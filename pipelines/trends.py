@@ -93,6 +93,44 @@ def _sort_cells(frame: pd.DataFrame) -> pd.DataFrame:
     return keyed.drop(columns=["_source", "_label"]).reset_index(drop=True)
 
 
+def _label_key(value: object) -> tuple[str, ...]:
+    """A hashable key for one comment's labels (parsed by :func:`_label_list` later)."""
+    return tuple(value) if type(value) is list else tuple(_label_list(value))
+
+
+def _label_sets(labels: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Number each comment's label set, and flag each set's labels.
+
+    Comments share few distinct label sets, so each set is parsed and checked once.
+
+    Returns:
+        The set number of each comment, and one row of 0/1 flags over
+        :data:`LABELS` per set (the last row is the empty set).
+
+    Raises:
+        TypeError: If a comment's labels are neither a list nor a string.
+        ValueError: If a label is not in the codebook.
+    """
+    keys = labels if isinstance(labels.dtype, pd.StringDtype) else labels.map(_label_key)
+    codes, uniques = pd.factorize(keys)
+    sets = [_label_list(value) for value in uniques]
+    validate_labels(sorted({lab for labs in sets for lab in labs}))
+    flags = np.zeros((len(sets) + 1, len(LABELS)), dtype=np.int64)
+    for row, labs in enumerate(sets):
+        flags[row, [LABEL_INDEX[lab] for lab in labs]] = 1
+    return np.where(codes < 0, len(sets), codes), flags
+
+
+def _flagged(cell: np.ndarray, n_cells: int, labels: pd.Series) -> np.ndarray:
+    """Comments carrying each label (columns) in each cell (rows); ``cell`` -1 is not counted."""
+    codes, flags = _label_sets(labels)
+    kept = cell >= 0
+    pairs, n = np.unique(cell[kept] * len(flags) + codes[kept], return_counts=True)
+    out = np.zeros((n_cells, len(LABELS)), dtype=np.int64)
+    np.add.at(out, pairs // len(flags), flags[pairs % len(flags)] * n[:, None])
+    return out
+
+
 def count_flags(classified: pd.DataFrame) -> pd.DataFrame:
     """Count comments and flags per period, directorate, source and label.
 
@@ -108,15 +146,17 @@ def count_flags(classified: pd.DataFrame) -> pd.DataFrame:
         source) that has at least one comment, for sources ``survey``,
         ``complaint`` and ``all`` (both pooled). ``n_comments`` is the number
         of comments of that period/directorate/source (the same for every
-        label); ``n_flagged`` the number carrying the label, 0 included.
+        label); ``n_flagged`` the number carrying the label, 0 included. The
+        rows of a period and directorate depend on its own comments only, so
+        the counts of disjoint periods or directorates can be concatenated.
 
     Raises:
         ValueError: Missing columns, an unknown source or label, a malformed
             period, or a duplicated ``record_id``.
     """
     _require(classified, CLASSIFIED_COLUMNS, "classified")
-    comments = classified[["record_id", *_CELL]].copy()
-    unknown = sorted(set(comments["source"].dropna()) - set(SOURCES))
+    comments = classified[["record_id", *_CELL]]
+    unknown = sorted(set(comments["source"].dropna().unique()) - set(SOURCES))
     if unknown or comments["source"].isna().any():
         raise ValueError(f"unknown source {unknown or [None]}; valid sources are {SOURCES}")
     for period in comments["period"].unique():
@@ -124,19 +164,41 @@ def count_flags(classified: pd.DataFrame) -> pd.DataFrame:
     if comments["record_id"].duplicated().any():
         raise ValueError("record_id is duplicated; each comment must be counted once")
 
-    flags = comments.assign(label=classified["labels"].map(_label_list)).explode("label")
-    flags = flags.dropna(subset=["label"]).drop_duplicates(["record_id", "label"])
-    validate_labels(flags["label"].astype(str).unique().tolist())
+    by_cell = comments.groupby(_CELL)  # a comment with a missing key is not counted
+    cells = by_cell.size().rename("n_comments").reset_index()
+    flagged = _flagged(
+        by_cell.ngroup().fillna(-1).to_numpy(dtype=np.int64), len(cells), classified["labels"]
+    )
+    by_directorate = cells.groupby(["period", "directorate"])
+    pooled = by_directorate["n_comments"].sum().reset_index().assign(source=ALL_SOURCE)
+    pooled_flagged = np.zeros((len(pooled), len(LABELS)), dtype=np.int64)
+    np.add.at(pooled_flagged, by_directorate.ngroup().to_numpy(), flagged)
 
-    comments = pd.concat([comments, comments.assign(source=ALL_SOURCE)])
-    flags = pd.concat([flags, flags.assign(source=ALL_SOURCE)])
-    n_comments = comments.groupby(_CELL).size().rename("n_comments").reset_index()
-    n_flagged = flags.groupby([*_CELL, "label"]).size().rename("n_flagged").reset_index()
-    grid = n_comments.merge(pd.DataFrame({"label": list(LABELS)}), how="cross")
-    out = grid.merge(n_flagged, how="left", on=list(TREND_KEY))
+    out = pd.concat([cells, pooled[cells.columns]], ignore_index=True)
+    out = out.loc[out.index.repeat(len(LABELS))].reset_index(drop=True)
+    codebook = pd.Series(list(LABELS), name="label")
+    out["label"] = codebook.take(np.tile(np.arange(len(LABELS)), len(cells) + len(pooled))).array
     out["n_comments"] = out["n_comments"].astype("int64")
-    out["n_flagged"] = out["n_flagged"].fillna(0).astype("int64")
-    return _sort_cells(out[list(COUNT_COLUMNS)])
+    out["n_flagged"] = np.concatenate([flagged, pooled_flagged]).ravel()
+    return _sort_cells(out[list(COUNT_COLUMNS)].astype({c: "str" for c in TREND_KEY}))
+
+
+def concat_counts(*parts: pd.DataFrame) -> pd.DataFrame:
+    """:func:`count_flags` outputs of disjoint periods or directorates as one, sorted alike.
+
+    Equal to :func:`count_flags` of the parts' comments pooled (counts are
+    per period and directorate). Empty parts are skipped.
+
+    Args:
+        parts: :func:`count_flags` outputs (at least one).
+
+    Returns:
+        The columns of :data:`COUNT_COLUMNS`, sorted as :func:`count_flags` sorts.
+    """
+    kept = [part[list(COUNT_COLUMNS)] for part in parts if len(part)]
+    if not kept:
+        return parts[-1][list(COUNT_COLUMNS)].reset_index(drop=True)
+    return _sort_cells(pd.concat(kept, ignore_index=True))
 
 
 def two_period_p_value(flagged: int, n: int, prev_flagged: int, prev_n: int) -> float:

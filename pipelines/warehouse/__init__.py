@@ -60,9 +60,17 @@ class Warehouse(Protocol):
         ...
 
     def read_table(
-        self, table: str, where: str = "TRUE", params: Sequence[Any] = ()
+        self,
+        table: str,
+        where: str = "TRUE",
+        params: Sequence[Any] = (),
+        columns: Sequence[str] | None = None,
     ) -> pd.DataFrame:
-        """Rows of ``table`` matching ``where`` (``?`` placeholders); empty if absent."""
+        """``columns`` (default all) of ``table`` matching ``where``; empty if absent."""
+        ...
+
+    def has_table(self, table: str) -> bool:
+        """Whether ``table`` exists yet."""
         ...
 
     def locked(self) -> AbstractContextManager[Callable[[Sequence[Replacement]], None]]:

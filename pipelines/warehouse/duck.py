@@ -101,19 +101,43 @@ def replace_scope(
     return len(frame)
 
 
+def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    found = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]
+    ).fetchone()
+    return bool(found and found[0])
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 def read_table(
-    path: Path, table: str, where: str = "TRUE", params: Sequence[Any] = ()
+    path: Path,
+    table: str,
+    where: str = "TRUE",
+    params: Sequence[Any] = (),
+    columns: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Read rows of a warehouse table (empty frame if the table does not exist)."""
+    """Read rows of a warehouse table (empty frame if the table does not exist).
+
+    ``columns`` picks columns (all by default).
+    """
     if not path.exists():
         return pd.DataFrame()
+    picked = "*" if columns is None else ", ".join(_quote(c) for c in columns)
     with _open(path, read_only=True) as con:
-        exists = con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]
-        ).fetchone()
-        if not exists or not exists[0]:
+        if not _has_table(con, table):
             return pd.DataFrame()
-        return con.execute(f'SELECT * FROM "{table}" WHERE {where}', list(params)).df()
+        return con.execute(f"SELECT {picked} FROM {_quote(table)} WHERE {where}", list(params)).df()
+
+
+def has_table(path: Path, table: str) -> bool:
+    """Whether the warehouse file holds ``table``."""
+    if not path.exists():
+        return False
+    with _open(path, read_only=True) as con:
+        return _has_table(con, table)
 
 
 @dataclass(frozen=True)
@@ -141,10 +165,21 @@ class DuckDBWarehouse:
         return self.path.exists()
 
     def read_table(
-        self, table: str, where: str = "TRUE", params: Sequence[Any] = ()
+        self,
+        table: str,
+        where: str = "TRUE",
+        params: Sequence[Any] = (),
+        columns: Sequence[str] | None = None,
     ) -> pd.DataFrame:
-        """Rows of ``table`` matching ``where`` (``?`` placeholders); empty if absent."""
-        return read_table(self.path, table, where, params)
+        """``columns`` (default all) of ``table`` matching ``where`` (``?`` placeholders).
+
+        Empty if the table is absent.
+        """
+        return read_table(self.path, table, where, params, columns)
+
+    def has_table(self, table: str) -> bool:
+        """Whether ``table`` exists yet."""
+        return has_table(self.path, table)
 
     @contextmanager
     def locked(self) -> Iterator[Callable[[Sequence[Replacement]], None]]:

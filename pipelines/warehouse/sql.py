@@ -3,7 +3,9 @@
 The same guarantees as the DuckDB file: writers serialise (on a transaction
 level advisory lock on PostgreSQL), and one transaction deletes each table's
 scoped rows and inserts the new ones, so readers see the old rows or the new
-ones, never a mix. Tables are created from the first frame written to them.
+ones, never a mix. Tables are created from the first frame written to them;
+each gets an index on its scope columns (``period``, ``directorate``) at its
+first scoped write, so deleting a run's scope does not scan every stored month.
 Rows go in through ``COPY`` on PostgreSQL with psycopg (an ``executemany``
 insert elsewhere).
 """
@@ -25,6 +27,8 @@ from pipelines.warehouse.scope import Replacement, check_inside
 ADVISORY_LOCK_KEY: Final[int] = 0x636F_6163_686C_656E
 """``pg_advisory_xact_lock`` key every coachlens writer takes ("coachlen" in ASCII)."""
 _PLACEHOLDER = re.compile(r"\?")
+_MAX_NAME: Final[int] = 63
+"""Longest identifier PostgreSQL keeps."""
 
 
 def _sql_type(column: pd.Series) -> sa.types.TypeEngine[Any]:
@@ -84,8 +88,17 @@ def _insert(connection: sa.Connection, table: sa.Table, frame: pd.DataFrame) -> 
     connection.execute(table.insert(), [dict(zip(names, row, strict=True)) for row in rows])
 
 
+def _scope_index(connection: sa.Connection, table: sa.Table, columns: list[str]) -> None:
+    """Index the scope columns once, so replacing a scope does not scan the whole table."""
+    if not columns:
+        return
+    name = f"ix_{table.name}_{'_'.join(columns)}"[:_MAX_NAME]
+    sa.Index(name, *(table.c[c] for c in columns)).create(connection, checkfirst=True)
+
+
 def _replace(connection: sa.Connection, rep: Replacement) -> None:
     table = _table(connection, rep.table, rep.frame)
+    _scope_index(connection, table, list(rep.scope))
     condition = sa.and_(sa.true(), *(table.c[c].in_(list(v)) for c, v in rep.scope.items()))
     connection.execute(table.delete().where(condition))
     _insert(connection, table, rep.frame)
@@ -119,9 +132,16 @@ class SqlWarehouse:
         return sa.create_engine(self.url, poolclass=sa.pool.NullPool, hide_parameters=True)
 
     def read_table(
-        self, table: str, where: str = "TRUE", params: Sequence[Any] = ()
+        self,
+        table: str,
+        where: str = "TRUE",
+        params: Sequence[Any] = (),
+        columns: Sequence[str] | None = None,
     ) -> pd.DataFrame:
-        """Rows of ``table`` matching ``where`` (``?`` placeholders); empty if absent."""
+        """``columns`` (default all) of ``table`` matching ``where`` (``?`` placeholders).
+
+        Empty if the table is absent.
+        """
         values = list(params)
         counter = iter(range(len(values)))
         bound = _PLACEHOLDER.sub(lambda _: f":p{next(counter)}", where)
@@ -130,11 +150,21 @@ class SqlWarehouse:
             with engine.connect() as connection:
                 if not sa.inspect(connection).has_table(table):
                     return pd.DataFrame()
-                quoted = connection.dialect.identifier_preparer.quote(table)
-                query = sa.text(f"SELECT * FROM {quoted} WHERE {bound}")
+                quote = connection.dialect.identifier_preparer.quote
+                picked = "*" if columns is None else ", ".join(quote(c) for c in columns)
+                query = sa.text(f"SELECT {picked} FROM {quote(table)} WHERE {bound}")
                 return pd.read_sql_query(
                     query, connection, params={f"p{i}": v for i, v in enumerate(values)}
                 )
+        finally:
+            engine.dispose()
+
+    def has_table(self, table: str) -> bool:
+        """Whether ``table`` exists yet."""
+        engine = self._engine()
+        try:
+            with engine.connect() as connection:
+                return bool(sa.inspect(connection).has_table(table))
         finally:
             engine.dispose()
 

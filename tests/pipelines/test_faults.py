@@ -36,7 +36,7 @@ from pipelines.warehouse import read_table
 pytestmark = pytest.mark.slow
 
 RERUN = "Housing"
-TABLES = ("theme_trends", "classified_comments", "coaching_priorities", "quarantine")
+TABLES = ("theme_trends", "classified_comments", "coaching_priorities", "quarantine", "flag_counts")
 PARTITIONED = ("theme_trends", "classified_comments")
 VOLATILE = ("run_id", "generated_at")
 CHILD_TIMEOUT = 900
@@ -258,7 +258,7 @@ def test_sigkill_inside_the_write_transaction_keeps_tables_and_the_next_run_comp
 
     run_id = _run(demo.period, [RERUN])  # the next run is not blocked (lock, WAL) and repairs
     after = _tables(demo.settings)
-    for t in ("theme_trends", "classified_comments", "coaching_priorities"):
+    for t in ("theme_trends", "classified_comments", "coaching_priorities", "flag_counts"):
         assert set(_scope(after[t], demo.period)["run_id"]) == {run_id}
         pd.testing.assert_frame_equal(_stable(after[t]), _stable(before[t]), obj=t)
     for t in PARTITIONED:  # the Parquet mirror agrees with DuckDB again (hidden leftovers unread)
@@ -281,7 +281,7 @@ def test_two_flow_processes_for_the_same_scope_leave_one_consistent_result(demo:
 
     after = _tables(demo.settings)
     winners = set()
-    for t in ("theme_trends", "classified_comments", "coaching_priorities"):
+    for t in ("theme_trends", "classified_comments", "coaching_priorities", "flag_counts"):
         scoped = _scope(after[t], demo.period)
         assert scoped["run_id"].nunique() == 1, f"{t} mixes runs"
         winners |= set(scoped["run_id"])

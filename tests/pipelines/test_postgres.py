@@ -40,7 +40,7 @@ pytestmark = pytest.mark.slow
 
 MONTHS, SEED, SCALE = 3, 5, 0.04
 RERUN = "Housing"
-TABLES = ("theme_trends", "classified_comments", "coaching_priorities")
+TABLES = ("theme_trends", "classified_comments", "coaching_priorities", "flag_counts")
 PERIOD_ONLY = ("quarantine", "intake_counts")
 VOLATILE = ("run_id", "generated_at")
 
@@ -183,6 +183,20 @@ def test_postgres_run_keeps_the_parquet_mirror(runs: Any) -> None:
     duck, pg = runs["duckdb"][1], runs["postgres"][1]
     assert pg.keys() == duck.keys()
     assert any(k.endswith("part-0.parquet") for k in pg)
+
+
+def test_scoped_tables_are_indexed_on_their_scope(homes: Homes, runs: Any) -> None:
+    engine = sa.create_engine(homes.url)
+    try:
+        with engine.connect() as con:
+            found = con.execute(
+                sa.text("SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public'")
+            ).fetchall()
+    finally:
+        engine.dispose()
+    indexed = {table: ddl for table, ddl in found}
+    for t in TABLES:
+        assert "(period, directorate)" in indexed[t], t
 
 
 def test_rerun_on_postgres_replaces_exactly_its_rows(homes: Homes, on_postgres: Settings) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from filelock import FileLock, Timeout
 
 import pipelines.publish as publish
 from pipelines.publish import partition_dir, write_outputs
@@ -289,6 +290,44 @@ def test_crash_in_swap_step_leaves_duckdb_and_parquet_as_before(
     monkeypatch.setattr(publish, "_swap", crash)
     with pytest.raises(KeyboardInterrupt):
         _write_scope(root, "crash", 5)
+    _assert_unchanged(root, before, tree)
+
+
+def _derived(run: str) -> pd.DataFrame:
+    return pd.DataFrame({"period": [SCOPE_PERIOD], "directorate": ["all"], "run_id": [run]})
+
+
+def test_under_lock_rows_are_computed_holding_the_lock_and_committed_with_the_run(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held: list[bool] = []
+    derived_scope = {"period": [SCOPE_PERIOD], "directorate": ["all"]}
+
+    def derive(run: str) -> Callable[[], list[Replacement]]:
+        def rows() -> list[Replacement]:
+            try:  # another writer's lock on the same file would have to wait
+                FileLock(str(root / "coachlens.lock"), timeout=0).acquire()
+                held.append(False)
+            except Timeout:
+                held.append(True)
+            return [Replacement("derived", _derived(run), derived_scope)]
+
+        return rows
+
+    scope = {"period": [SCOPE_PERIOD], "directorate": [SCOPE_DIRECTORATE]}
+    reps = _replacements("new", [(SCOPE_PERIOD, SCOPE_DIRECTORATE)], 2, scope)
+    path = root / "coachlens.duckdb"
+    write_outputs(path, root / "parquet", reps, partitioned=PARTITIONED, under_lock=derive("new"))
+    assert held == [True]
+    assert list(read_table(path, "derived")["run_id"]) == ["new"]
+    before, tree = _tables(root), _tree(root)
+
+    monkeypatch.setattr(publish, "connect", lambda p: FailingConnection(connect(p), "theme_trends"))
+    with pytest.raises(RuntimeError, match="injected crash"):
+        write_outputs(
+            path, root / "parquet", reps, partitioned=PARTITIONED, under_lock=derive("crash")
+        )
+    assert list(read_table(path, "derived")["run_id"]) == ["new"]  # rolled back with the run
     _assert_unchanged(root, before, tree)
 
 

@@ -24,13 +24,14 @@ import pytest
 from pipelines.demo_data import generate_demo_data
 from pipelines.publish import partition_dir
 from pipelines.settings import Settings
+from pipelines.trends import count_flags
 from pipelines.warehouse import connect, read_table
 from tests.pipelines.crash import FailingConnection
 
 pytestmark = pytest.mark.slow
 
 RERUN = "Housing"
-SCOPED = ("theme_trends", "classified_comments", "coaching_priorities")
+SCOPED = ("theme_trends", "classified_comments", "coaching_priorities", "flag_counts")
 """Tables a directorate rerun replaces (by period and directorate)."""
 PERIOD_ONLY = ("quarantine", "intake_counts")
 """Tables only a full run owns (by period): a directorate rerun must not touch them."""
@@ -40,6 +41,7 @@ KEYS = {
     "theme_trends": ["source", "label"],
     "classified_comments": ["record_id"],
     "coaching_priorities": ["directorate"],
+    "flag_counts": ["source", "label"],
 }
 """Columns unique within one (period, directorate) scope."""
 
@@ -235,6 +237,17 @@ def test_same_rerun_twice_gives_identical_tables(demo: Demo, reruns: Reruns) -> 
         assert sorted(map(tuple, part[key].to_numpy())) == sorted(
             map(tuple, stored[key].to_numpy())
         )
+
+
+def test_flag_counts_count_exactly_the_stored_comments(demo: Demo, reruns: Reruns) -> None:
+    comments = reruns.second.tables["classified_comments"]
+    stored = reruns.second.tables["flag_counts"]
+    assert set(stored["period"]) == set(demo.periods[-2:])
+    key = ["period", "directorate", "source", "label"]
+    pd.testing.assert_frame_equal(
+        stored.drop(columns="run_id").sort_values(key).reset_index(drop=True),
+        count_flags(comments).sort_values(key).reset_index(drop=True),
+    )
 
 
 # --------------------------------------------------------------------------- failures

@@ -11,11 +11,13 @@ import pytest
 from scipy.stats import fisher_exact
 from statsmodels.stats.proportion import proportion_confint, proportions_ztest
 
-from data_contracts.columns import TREND_COLUMNS
-from models.taxonomy import LABELS, NEGATIVE_LABELS
+from data_contracts.columns import TREND_COLUMNS, TREND_KEY
+from models.taxonomy import LABEL_INDEX, LABELS, NEGATIVE_LABELS, validate_labels
+from pipelines.periods import parse_period
 from pipelines.trends import (
     TREND_OUTPUT_COLUMNS,
     build_trends,
+    concat_counts,
     count_flags,
     two_period_p_value,
 )
@@ -75,6 +77,42 @@ def planted_trends() -> pd.DataFrame:
         lambda labs: sorted(set(labs) | {PLANTED}, key=LABELS.index)
     )
     return build_trends(count_flags(classified), MONTHS, **META)
+
+
+def reference_count_flags(classified: pd.DataFrame) -> pd.DataFrame:
+    """count_flags as it was first written: one exploded row per (comment, label), then groupby.
+
+    Slow and plain on purpose: the vectorised count_flags must give exactly this.
+    """
+    cell = ["period", "directorate", "source"]
+    comments = classified[["record_id", *cell]].copy()
+    for period in comments["period"].unique():
+        parse_period(str(period))
+    assert not comments["record_id"].duplicated().any()
+
+    def label_list(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [lab for lab in value.split(";") if lab]
+        if isinstance(value, list | tuple | set | frozenset | np.ndarray):
+            return [str(lab) for lab in value]
+        return []  # None or NaN
+
+    flags = comments.assign(label=classified["labels"].map(label_list)).explode("label")
+    flags = flags.dropna(subset=["label"]).drop_duplicates(["record_id", "label"])
+    validate_labels(flags["label"].astype(str).unique().tolist())
+    comments = pd.concat([comments, comments.assign(source="all")])
+    flags = pd.concat([flags, flags.assign(source="all")])
+    n_comments = comments.groupby(cell).size().rename("n_comments").reset_index()
+    n_flagged = flags.groupby([*cell, "label"]).size().rename("n_flagged").reset_index()
+    grid = n_comments.merge(pd.DataFrame({"label": list(LABELS)}), how="cross")
+    out = grid.merge(n_flagged, how="left", on=list(TREND_KEY))
+    out["n_comments"] = out["n_comments"].astype("int64")
+    out["n_flagged"] = out["n_flagged"].fillna(0).astype("int64")
+    order = {"survey": 0, "complaint": 1, "all": 2}
+    out = out.assign(_s=out["source"].map(order), _l=out["label"].map(LABEL_INDEX))
+    out = out.sort_values(["period", "directorate", "_s", "_l"], kind="stable")
+    columns = [*TREND_KEY, "n_comments", "n_flagged"]
+    return out[columns].astype({c: "str" for c in TREND_KEY}).reset_index(drop=True)
 
 
 def counts_frame(rows: list[tuple[str, str, str, str, int, int]]) -> pd.DataFrame:
@@ -152,6 +190,64 @@ def test_count_flags_accepts_joined_strings_and_rejects_bad_input():
         count_flags(joined.assign(source=["survey", "email"]))
     with pytest.raises(ValueError, match="duplicated"):
         count_flags(joined.assign(record_id=["a", "a"]))
+
+
+def messy_classified(rng: np.random.Generator) -> pd.DataFrame:
+    """Random comments with every label form count_flags accepts, in mixed order."""
+    base = rng.uniform(0.0, 0.4, len(LABELS))
+    names = ["Housing", "Children's Services", "Adult Social Care", "Finance"]
+    months = ["2025-10", "2025-11", "2025-12", "2026-01"]
+    frame = random_classified(rng, months, names, 50, base).sample(frac=1.0, random_state=1)
+    frame = frame.reset_index(drop=True)
+    forms = rng.integers(0, 6, len(frame))
+    labels: list[object] = []
+    for form, labs in zip(forms, frame["labels"], strict=True):
+        if form == 1:
+            labels.append(";".join(labs))
+        elif form == 2:
+            labels.append(tuple(reversed(labs)))
+        elif form == 3:
+            labels.append(np.array(labs + labs[:1], dtype=object))  # a label twice
+        elif form == 4:
+            labels.append(None if not labs else set(labs))
+        else:
+            labels.append(labs)
+    return frame.assign(labels=pd.Series(labels, dtype=object))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_count_flags_equals_the_exploded_reference(seed: int):
+    frame = messy_classified(np.random.default_rng(seed))
+    pd.testing.assert_frame_equal(count_flags(frame), reference_count_flags(frame))
+    joined = frame.assign(labels=frame["labels"].map(reference_joined).astype("str"))
+    pd.testing.assert_frame_equal(count_flags(joined), reference_count_flags(frame))
+
+
+def reference_joined(value: object) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else ";".join(str(lab) for lab in value)
+
+
+def test_count_flags_skips_comments_without_a_directorate_like_the_reference():
+    frame = messy_classified(np.random.default_rng(3))
+    frame.loc[frame.index[:7], "directorate"] = None
+    frame.loc[frame.index[7:9], "labels"] = np.nan
+    pd.testing.assert_frame_equal(count_flags(frame), reference_count_flags(frame))
+    empty = count_flags(frame.iloc[:0])
+    assert empty.empty and list(empty.columns) == [*TREND_KEY, "n_comments", "n_flagged"]
+    assert all(empty[c].dtype == "str" for c in TREND_KEY)
+
+
+def test_concat_counts_of_disjoint_scopes_equals_counting_them_pooled():
+    frame = messy_classified(np.random.default_rng(4))
+    months = sorted(frame["period"].unique())
+    old = frame["period"] < months[-1]
+    housing = frame["directorate"] == "Housing"
+    parts = [frame[old], frame[~old & housing], frame[~old & ~housing]]
+    pooled = concat_counts(*(count_flags(p) for p in parts))
+    pd.testing.assert_frame_equal(pooled, count_flags(frame))
+    pd.testing.assert_frame_equal(concat_counts(count_flags(frame.iloc[:0]), pooled), pooled)
 
 
 # --- build_trends ------------------------------------------------------------
