@@ -22,7 +22,7 @@ from statsmodels.stats.proportion import proportion_confint, proportions_ztest
 
 from data_contracts.columns import TREND_KEY
 from models.taxonomy import LABEL_INDEX, LABEL_SEPARATOR, LABELS, NEGATIVE_LABELS, validate_labels
-from pipelines.disclosure import check_min_cell_size, hidden_org_totals, suppression_pattern
+from pipelines.disclosure import check_min_cell_size, disclosure_plan
 from pipelines.periods import parse_period, shift_period
 from pipelines.schema import SOURCES
 
@@ -238,18 +238,17 @@ def _with_history(cells: pd.DataFrame, min_cell_size: int) -> pd.DataFrame:
     The organisation rate pools every cell (its denominator is the published
     intake total, and complementary suppression leaves at least two hidden
     cells in each of its sums); only published (non-suppressed) cells enter the
-    previous month and the rolling window. An organisation total below
-    ``min_cell_size`` is itself a small cell: its rate is not published
-    (:func:`pipelines.disclosure.hidden_org_totals`).
+    previous month and the rolling window. The organisation rates that
+    disclosure control leaves blank (``org_rate_hidden``: a small organisation
+    total, or a label whose rate would pin a hidden flag count; see
+    :func:`pipelines.disclosure.disclosure_plan`) are NaN.
     """
     shown = cells[~cells["suppressed"]]
-    org = cells.groupby(["period", "source", "label"])[["n_comments", "n_flagged"]].sum()
-    totals = org["n_comments"].groupby(level=["period", "source"]).first()
-    hidden = hidden_org_totals(totals, min_cell_size).rename("org_hidden").reset_index()
-    rates = (org["n_flagged"] / org["n_comments"]).rename("org_rate").reset_index()
-    rates = rates.merge(hidden, how="left", on=["period", "source"])
-    org_rate = rates.assign(org_rate=rates["org_rate"].mask(rates["org_hidden"].eq(True)))
-    org_rate = org_rate.drop(columns="org_hidden")
+    by_org = cells.groupby(["period", "source", "label"])
+    org = by_org[["n_comments", "n_flagged"]].sum()
+    blank = by_org["org_rate_hidden"].any()
+    rates = (org["n_flagged"] / org["n_comments"]).mask(blank)
+    org_rate = rates.rename("org_rate").reset_index()
     prev = _shifted(cells, 1, ["n_comments", "n_flagged", "suppressed"]).rename(
         columns={"n_comments": "prev_n", "n_flagged": "prev_flagged", "suppressed": "prev_sup"}
     )
@@ -264,15 +263,19 @@ def _with_history(cells: pd.DataFrame, min_cell_size: int) -> pd.DataFrame:
 
 
 def _with_pattern(cells: pd.DataFrame, min_cell_size: int, complementary: bool) -> pd.DataFrame:
-    """Add ``suppressed`` (primary and complementary) and the hidden padding cells."""
-    sizes = cells.drop_duplicates(_CELL)[[*_CELL, "n_comments"]]
-    pattern = suppression_pattern(sizes, min_cell_size, complementary=complementary)
+    """Add ``suppressed``, ``org_rate_hidden`` and the hidden padding cells (disclosure control)."""
+    plan = disclosure_plan(cells, min_cell_size, complementary=complementary)
+    pattern = plan.pattern
     pads = pattern.loc[pattern["padding"], _CELL]
     labels = pd.DataFrame({"label": cells["label"].drop_duplicates()})
     padded = pads.merge(labels, how="cross").assign(n_comments=0, n_flagged=0)
     out = pd.concat([cells, padded], ignore_index=True)
     out = out.merge(pattern[[*_CELL, "suppressed"]], how="left", on=_CELL)
-    return out.assign(suppressed=out["suppressed"].fillna(True).astype(bool))
+    out = out.merge(plan.org_rates, how="left", on=["period", "source", "label"])
+    return out.assign(
+        suppressed=out["suppressed"].fillna(True).astype(bool),
+        org_rate_hidden=out["org_rate_hidden"].fillna(False).astype(bool),
+    )
 
 
 def _significance(out: pd.DataFrame, alpha: float) -> pd.DataFrame:

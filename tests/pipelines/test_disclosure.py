@@ -42,15 +42,6 @@ from pipelines.trends import build_trends
 from tests.pipelines.test_trends import META, counts_frame
 
 SOURCES = ("survey", "complaint", "all")
-FLAG_AWARE_PIPELINE = hasattr(trends, "disclosure_plan")
-"""Whether ``build_trends`` hands its flag counts to disclosure control (``trends.py``)."""
-needs_flag_aware_pipeline = pytest.mark.xfail(
-    not FLAG_AWARE_PIPELINE,
-    reason="pipelines/trends.py does not pass flag counts to disclosure_plan yet, so published "
-    "tables can pin hidden flag counts (and comment counts they bound)",
-    run=False,
-)
-"""Until then these tests cannot pass; from then on they are ordinary (strict) tests."""
 HIDDEN_ONLY_ORG = ("period", "directorate", "source", "label", "org_rate", "suppressed")
 Key = tuple[str, ...]
 
@@ -335,7 +326,6 @@ def leaks_of(data, k: int) -> list:
     return _LEAKS[key]
 
 
-@needs_flag_aware_pipeline
 @PROPERTY_SETTINGS
 @seed(PROPERTY_SEED)
 @given(count_tables(), st.sampled_from([5, 10]))
@@ -343,7 +333,6 @@ def test_no_suppressed_comment_count_can_be_derived(data, k: int) -> None:
     assert not [leak for leak in leaks_of(data, k) if leak[0][0] == "n"]
 
 
-@needs_flag_aware_pipeline
 @PROPERTY_SETTINGS
 @seed(PROPERTY_SEED)
 @given(count_tables(), st.sampled_from([5, 10]))
@@ -351,7 +340,6 @@ def test_no_suppressed_flag_count_can_be_derived(data, k: int) -> None:
     assert not [leak for leak in leaks_of(data, k) if leak[0][0] == "f"]
 
 
-@needs_flag_aware_pipeline
 def test_the_same_generator_finds_leaks_without_complements() -> None:
     """The property above can fail: switch complements off and hypothesis finds a leak."""
 
@@ -374,7 +362,6 @@ def comment_only_plan(cells: pd.DataFrame, min_cell_size: int, *, complementary:
     )
 
 
-@needs_flag_aware_pipeline
 def test_the_same_generator_finds_flag_leaks_with_comment_counts_protected_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -390,7 +377,6 @@ def test_the_same_generator_finds_flag_leaks_with_comment_counts_protected_only(
     assert not protectable_leaks(run(counts), org)
 
 
-@needs_flag_aware_pipeline
 def test_org_rates_that_would_pin_a_hidden_flag_count_are_blank(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -413,7 +399,6 @@ def test_org_rates_that_would_pin_a_hidden_flag_count_are_blank(
     assert not leaks(published, org)
 
 
-@needs_flag_aware_pipeline
 def test_a_lopsided_org_rate_does_not_pin_hidden_comment_counts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
