@@ -84,14 +84,21 @@ def test_trained_spacy_model_is_scored_by_the_bow_scorer(nlp: Language) -> None:
     assert BowScorer.of(other) is None
 
 
-def test_spacy_scores_are_identical_on_corpus_and_generated_comments(nlp: Language) -> None:
-    raw, questions = _corpus_and_generated()
-    texts = [clean_text(t) for t in raw]
+def _assert_spacy_paths_match_pipe(
+    nlp: Language, texts: list[str], questions: list[str | None]
+) -> None:
+    """Both fast spaCy paths (own tokens, the rules' tokens) equal ``nlp.pipe`` exactly."""
     expected = _slow_spacy(nlp, texts, questions)
     np.testing.assert_array_equal(spacy_model.predict_proba(nlp, texts, questions), expected)
     _, tokens = rule_scores_and_tokens(texts, questions)
     from_tokens = spacy_model.predict_proba_from_tokens(nlp, tokens, questions)
     np.testing.assert_array_equal(from_tokens, expected)
+
+
+def test_spacy_scores_are_identical_on_corpus_and_generated_comments(nlp: Language) -> None:
+    raw, questions = _corpus_and_generated()
+    texts = [clean_text(t) for t in raw]
+    _assert_spacy_paths_match_pipe(nlp, texts, questions)
 
 
 @SETTINGS
@@ -99,11 +106,7 @@ def test_spacy_scores_are_identical_on_corpus_and_generated_comments(nlp: Langua
 def test_spacy_scores_are_identical_on_any_cleaned_text(nlp: Language, batch) -> None:
     texts = [clean_text(t) for t, _ in batch]
     questions = [q for _, q in batch]
-    expected = _slow_spacy(nlp, texts, questions)
-    np.testing.assert_array_equal(spacy_model.predict_proba(nlp, texts, questions), expected)
-    _, tokens = rule_scores_and_tokens(texts, questions)
-    from_tokens = spacy_model.predict_proba_from_tokens(nlp, tokens, questions)
-    np.testing.assert_array_equal(from_tokens, expected)
+    _assert_spacy_paths_match_pipe(nlp, texts, questions)
 
 
 @SETTINGS
