@@ -298,7 +298,15 @@ def _priority(out: pd.DataFrame) -> pd.DataFrame:
     """Add ``coaching_priority`` and its rank (see :func:`build_trends`)."""
     scored = out["label"].isin(NEGATIVE_LABELS) & ~out["suppressed"]
     trend = out["change"].where(out["significant"], 0.0)
-    priority = (100.0 * (out["ci_low"] - out["org_rate"] + trend)).where(scored)
+    # where disclosure control withholds the organisation rate, compare with the pooled
+    # rate of the published cells instead: derivable from the table, so it reveals nothing
+    key = ["period", "source", "label"]
+    shown = out.loc[~out["suppressed"], [*key, "n_flagged", "n_comments"]]
+    pooled = shown.astype({"n_flagged": float, "n_comments": float}).groupby(key).sum()
+    published_rate = (pooled["n_flagged"] / pooled["n_comments"]).rename("published_rate")
+    fallback = out[key].merge(published_rate, how="left", left_on=key, right_index=True)
+    reference = out["org_rate"].fillna(pd.Series(fallback["published_rate"].to_numpy(), out.index))
+    priority = (100.0 * (out["ci_low"] - reference + trend)).where(scored)
     rank = priority.groupby([out[c] for c in _CELL]).rank(method="min", ascending=False)
     return out.assign(coaching_priority=priority, priority_rank=rank.astype("Int64"))
 
@@ -345,7 +353,8 @@ def build_trends(
 
         coaching_priority = 100 * [(ci_low - org_rate) + (change if significant else 0)]
 
-    - level: ``ci_low - org_rate`` is how far the rate is above the
+    - level: ``ci_low - org_rate`` (the pooled rate of published cells where the
+      organisation rate is withheld) is how far the rate is above the
       organisation's *at least*, with 95% confidence; negative when the
       directorate is not clearly above the organisation.
     - reliability: the lower bound falls as the interval widens, so a rate
