@@ -54,7 +54,7 @@ def redact(
         text, per_row = redact_comments(records, settings)
     else:
         parts = map_chunks(redact_chunk, records, settings, {"settings": settings})
-        text = pd.concat([p[0] for p in parts]) if parts else records["text"].iloc[:0]
+        text = pd.concat([p[0] for p in parts])  # uses_dask: at least one chunk
         per_row = [c for p in parts for c in p[1]]
     out = records.copy()
     out["text"] = text.set_axis(records.index)
