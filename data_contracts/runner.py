@@ -158,6 +158,25 @@ def frame_for_gx(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _release_batches(definition: BatchDefinition[Any]) -> None:
+    """Drop the frames GX's shared execution engine keeps after a validation.
+
+    A datasource caches one execution engine for the life of the context; its
+    batch manager keeps the loaded batch (the whole validated frame, comment
+    text included) and its metric cache keeps every computed metric (row
+    conditions, column copies) until the next validation. In a long-lived
+    process (``make server``, a backfill) that is a month of comments held for
+    nothing: the result is already computed and sanitised. The metric cache
+    has no public method, so it is emptied where GX keeps it (GX is pinned).
+    """
+    engine = definition.data_asset.datasource.get_execution_engine()
+    engine.batch_manager.reset_batch_cache()
+    engine.batch_manager.batch_data_cache.clear()
+    metric_cache = getattr(engine, "_metric_cache", None)
+    if isinstance(metric_cache, dict):
+        metric_cache.clear()
+
+
 def _batch_definition(context: AbstractDataContext, asset_name: str) -> BatchDefinition[Any]:
     sources = context.data_sources
     datasource = sources.get(DATASOURCE) if DATASOURCE in sources.all() else None
@@ -319,18 +338,22 @@ def run_suite(
     ctx = context if context is not None else default_context()
     suite = _registered_suite(ctx, suite_name, directorates)
     data = frame_for_gx(_contract_view(frame, suite))
+    definition = _batch_definition(ctx, suite_name)
     validator = Validator(
-        batch_definition=_batch_definition(ctx, suite_name),
+        batch_definition=definition,
         batch_parameters={"dataframe": data},
         result_format=dict(SAFE_RESULT_FORMAT if row_positions else COUNTS_RESULT_FORMAT),
     )
-    result = validator.validate_expectation_suite(suite)
+    try:
+        result = validator.validate_expectation_suite(suite)
+        batch_id = str(validator.active_batch_id)
+    finally:
+        _release_batches(definition)
     sanitize_suite_result(result)
     now = dt.datetime.now(dt.UTC)
     run = RunIdentifier(run_name=run_id or now.strftime("%Y%m%dT%H%M%SZ"), run_time=now)
     result.meta["run_id"] = run
     if isinstance(ctx, FileDataContext):
-        batch_id = str(validator.active_batch_id)
         _persist(ctx, result, suite_name=suite_name, batch_id=batch_id, run=run)
     return SuiteResult(
         suite_name=suite_name,

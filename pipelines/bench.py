@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pipelines.bench_memory import TreeSampler
+from pipelines.bench_memory import ROLES, TreeSampler
 
 MONTHS = 12
 COMMENTS_PER_SCALE_MONTH = 3_700.0
@@ -83,7 +83,26 @@ def _child(args: list[str], home: Path, extra_env: dict[str, str]) -> dict[str, 
     rusage = result["self_peak_mib"] + result.get("children_peak_mib", 0.0)
     result["tree_peak_mib"] = sampler.peak_mib
     result["peak_mib"] = max(sampler.peak_mib, rusage)
+    result["pss_peak_mib"] = sampler.peak_pss.pss_kib / 1024
+    result["pipeline_peak_mib"] = sampler.peak_pipeline.pipeline_rss_kib / 1024
+    result["roles_at_peak"] = {k: v / 1024 for k, v in sampler.peak.rss.items()}
+    result["role_peaks"] = {k: v / 1024 for k, v in sampler.role_peaks.items()}
     return result
+
+
+def _memory_lines(flow: dict[str, Any]) -> list[str]:
+    """How the flow's peak memory splits between its processes."""
+    roles, own = flow["roles_at_peak"], flow["role_peaks"]
+    at_peak = ", ".join(f"{name} {roles[name]:,.0f}" for name in ROLES if name in roles)
+    alone = ", ".join(f"{name} {own[name]:,.0f}" for name in ROLES if name in own)
+    return [
+        f"  peak memory, summed RSS of the process tree: {flow['peak_mib']:,.0f} MiB "
+        f"(at that moment: {at_peak})",
+        f"    each role's own peak RSS: {alone}",
+        f"    without the Prefect API server (a service, like PostgreSQL): "
+        f"{flow['pipeline_peak_mib']:,.0f} MiB; physical memory of the whole tree "
+        f"(PSS, shared pages counted once): {flow['pss_peak_mib']:,.0f} MiB",
+    ]
 
 
 def _shares(flow: dict[str, Any]) -> list[str]:
@@ -124,12 +143,11 @@ def measure(
         print(
             f"  pipeline: {flow['seconds']:.1f} s for {months} monthly runs -> "
             f"{rate:,.0f} comments/s, {1e3 / rate:.3f} ms/comment; Prefect API start "
-            f"{flow['startup']:.1f} s (not counted)\n  peak RSS {flow['peak_mib']:,.0f} MiB "
-            f"(tree sampled {flow['tree_peak_mib']:,.0f}; ru_maxrss self "
-            f"{flow['self_peak_mib']:,.0f} + children {flow['children_peak_mib']:,.0f}); "
-            f"CPU {flow['cpu_seconds']:.1f} s incl. Prefect server and start "
-            f"({comments / flow['cpu_seconds']:,.0f} comments per CPU-second)"
+            f"{flow['startup']:.1f} s (not counted); CPU {flow['cpu_seconds']:.1f} s incl. "
+            f"Prefect server and start ({comments / flow['cpu_seconds']:,.0f} comments per "
+            "CPU-second)"
         )
+        print("\n".join(_memory_lines(flow)))
         print(
             f"  rows read {flow['read']:,} = passed {flow['passed']:,} + quarantined "
             f"{flow['quarantined']:,}; step shares of the flow time (task run times from the API):"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 import pandas as pd
@@ -174,3 +175,29 @@ def test_run_suite_without_positions_returns_counts_only(ctx):
     (failed,) = result.failed
     assert failed.unexpected_count == 1
     assert failed.failing_rows == ()
+
+
+def _frames_holding(secret: str) -> int:
+    """Live pandas objects anywhere in the process whose values include ``secret``."""
+    gc.collect()
+    found = 0
+    for obj in gc.get_objects():
+        if isinstance(obj, pd.DataFrame):
+            columns = [obj[c] for c in obj.columns if obj[c].dtype == object]
+        elif isinstance(obj, pd.Series) and obj.dtype == object:
+            columns = [obj]
+        else:
+            continue
+        found += any(column.isin([secret]).any() for column in columns)
+    return found
+
+
+def test_a_validated_frame_is_not_kept_by_the_long_lived_context(file_ctx):
+    # the flows keep one file context per process; GX's shared execution engine
+    # would keep the last batch and every metric computed on it (comment text)
+    assert _frames_holding(SECRET) == 0
+    result = run_suite(
+        _records_with_secret(), "records", context=file_ctx, directorates=["Housing"]
+    )
+    assert not result.success
+    assert _frames_holding(SECRET) == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from pipelines.bench_memory import TreeSampler, tree_rss_kib
+from pipelines.bench_memory import TreeSampler, sample_tree, tree_rss_kib
 
 CHILD = """
 import subprocess, sys, time
@@ -29,11 +29,18 @@ def test_tree_sampler_counts_the_child_and_its_grandchild() -> None:
         assert proc.stdout.readline().strip() == "ready"
         with TreeSampler(proc.pid, interval=0.05) as sampler:
             now = tree_rss_kib(proc.pid)
+            sample = sample_tree(proc.pid)
             proc.stdin.write("\n")
             proc.stdin.flush()
             proc.wait(timeout=60)
         assert now >= (64 + 96) * 1024, f"{now} KiB: the grandchild was not counted"
         assert sampler.peak_mib >= 64 + 96
+        # the root is the flow; a grandchild that is neither a Dask worker nor
+        # the Prefect server is "other"; its private pages count fully in PSS
+        assert sample.rss["flow"] >= 64 * 1024 and sample.rss["other"] >= 96 * 1024
+        assert (64 + 96) * 1024 <= sample.pss_kib <= sample.rss_kib
+        assert sampler.peak_pss.pss_kib >= (64 + 96) * 1024
+        assert sampler.role_peaks["other"] >= 96 * 1024
     finally:
         proc.kill()
         proc.wait()
