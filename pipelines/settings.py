@@ -46,6 +46,9 @@ class Settings(BaseSettings):
             ``tcp://10.0.0.5:8786``) for classifying large periods; ``None``
             starts a local cluster of ``dask_workers`` processes for the run.
         dask_workers: Worker processes (one thread each) of the local cluster.
+            One by default: on a 2-core machine the flow's own process and the
+            Prefect server use the other core, and each worker holds its own
+            classifier and redactor (about 600 MiB).
         classify_chunk_size: Comments per Dask classify task.
         dask_min_comments: Periods with fewer comments are classified in the
             flow's own process (a cluster costs more than it saves).
@@ -79,7 +82,7 @@ class Settings(BaseSettings):
         return check_min_cell_size(value)
 
     dask_address: str | None = None
-    dask_workers: int = Field(default=2, ge=1)
+    dask_workers: int = Field(default=1, ge=1)
     classify_chunk_size: int = Field(default=20_000, ge=1)
     dask_min_comments: int = Field(default=40_000, ge=0)
     dask_timeout_s: float = Field(default=3600.0, gt=0)

@@ -149,7 +149,12 @@ def test_default_local_cluster_is_started_once_and_reused(
 ) -> None:
     settings, period = demo
     small = settings.model_copy(
-        update={"dask_min_comments": 1, "classify_chunk_size": 1500, "dask_timeout_s": 900.0}
+        update={
+            "dask_min_comments": 1,
+            "classify_chunk_size": 1500,
+            "dask_timeout_s": 900.0,
+            "dask_workers": 2,
+        }
     )
     assert small.dask_address is None
     first = classify_period(small, period)
