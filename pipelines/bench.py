@@ -54,6 +54,7 @@ def _generate(home: Path, n: int, months: int, seed: int) -> dict[str, Any]:
 def _child(args: list[str], home: Path, extra_env: dict[str, str]) -> dict[str, Any]:
     """Run one worker in a child process; return its JSON plus the sampled tree peak."""
     env = {k: v for k, v in os.environ.items() if k not in _CLEARED_ENV}
+    env.setdefault("MALLOC_ARENA_MAX", "2")  # as the Makefile sets it for every run
     env.update(
         COACHLENS_HOME=str(home),
         PREFECT_HOME=str(home / "prefect"),
