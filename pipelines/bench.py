@@ -82,7 +82,6 @@ def _child(args: list[str], home: Path, extra_env: dict[str, str]) -> dict[str, 
     # time it barely depends on how busy the shared machine is
     result["cpu_seconds"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     rusage = result["self_peak_mib"] + result.get("children_peak_mib", 0.0)
-    result["tree_peak_mib"] = sampler.peak_mib
     result["peak_mib"] = max(sampler.peak_mib, rusage)
     result["pss_peak_mib"] = sampler.peak_pss.pss_kib / 1024
     result["pipeline_peak_mib"] = sampler.peak_pipeline.pipeline_rss_kib / 1024

@@ -98,11 +98,6 @@ def tree_pids(root: int) -> list[int]:
     return pids
 
 
-def tree_rss_kib(root: int) -> int:
-    """Resident memory (KiB) of ``root`` and all its descendants now."""
-    return sum(_rss_kib(pid) for pid in tree_pids(root))
-
-
 @dataclass
 class TreeSample:
     """Memory of a process tree at one moment, in KiB, by :func:`role`."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from pipelines.bench_memory import TreeSampler, sample_tree, tree_rss_kib
+from pipelines.bench_memory import TreeSampler, sample_tree
 
 CHILD = """
 import subprocess, sys, time
@@ -28,8 +28,8 @@ def test_tree_sampler_counts_the_child_and_its_grandchild() -> None:
         assert proc.stdout is not None and proc.stdin is not None
         assert proc.stdout.readline().strip() == "ready"
         with TreeSampler(proc.pid, interval=0.05) as sampler:
-            now = tree_rss_kib(proc.pid)
             sample = sample_tree(proc.pid)
+            now = sample.rss_kib
             proc.stdin.write("\n")
             proc.stdin.flush()
             proc.wait(timeout=60)
@@ -49,4 +49,4 @@ def test_tree_sampler_counts_the_child_and_its_grandchild() -> None:
 def test_a_finished_process_has_no_memory() -> None:
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
-    assert tree_rss_kib(proc.pid) == 0
+    assert sample_tree(proc.pid).rss_kib == 0
