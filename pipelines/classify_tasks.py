@@ -5,7 +5,9 @@ flow's process. A larger one is cut into chunks of
 ``settings.classify_chunk_size`` comments, a ``classify-chunk`` task is
 mapped over them by Prefect's Dask task runner, and the labelled chunks are
 concatenated in their original order, so both paths return the same frame.
-Each process (the flow's, or a Dask worker's) loads the classifier once.
+Each process (the flow's, or a Dask worker's) loads the classifier once,
+and imports it only then: a flow process that sends its periods to Dask
+never loads spaCy or scikit-learn.
 No task persists its result (results hold comment text), and logs carry
 counts only.
 """
@@ -14,13 +16,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from prefect import get_run_logger, task
 
-from models.predict import ThemeClassifier, classify_texts
 from pipelines.dask_runner import CommentChunk, map_chunks, uses_dask
 from pipelines.settings import Settings
+
+if TYPE_CHECKING:
+    from models.predict import ThemeClassifier
 
 OUTPUT_COLUMNS = ["record_id", "period", "directorate", "source", "question", "text"]
 """Input columns carried through to the classified frame, before the labels and scores."""
@@ -28,6 +33,8 @@ OUTPUT_COLUMNS = ["record_id", "period", "directorate", "source", "question", "t
 
 @lru_cache(maxsize=2)
 def _cached_classifier(artefact_dir: Path, stamp: int) -> ThemeClassifier:
+    from models.predict import ThemeClassifier
+
     return ThemeClassifier.load(artefact_dir)
 
 
@@ -56,6 +63,8 @@ def label_comments(records: pd.DataFrame, artefact_dir: Path, run_id: str) -> pd
     Returns:
         ``OUTPUT_COLUMNS`` plus ``labels``, ``score_<label>``, ``model_version``, ``run_id``.
     """
+    from models.predict import classify_texts
+
     clf = load_classifier(artefact_dir)
     scored = classify_texts(records["text"], records["question"], classifier=clf)
     out = pd.concat([records[OUTPUT_COLUMNS].copy(), scored], axis=1)

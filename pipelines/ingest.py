@@ -13,7 +13,7 @@ import pandas as pd
 from prefect import flow, get_run_logger
 
 from pipelines.directorates import DirectorateReference, load_reference
-from pipelines.redact import redact_series
+from pipelines.redact_tasks import scrub_reasons
 from pipelines.settings import Settings, get_settings
 from pipelines.tasks import (
     build_docs,
@@ -50,12 +50,15 @@ def intake_period(
         period: ``YYYY-MM``.
         settings: Paths and the source URL.
         run_id: Identifier stamped on quarantine rows.
-        write: Store quarantine and counts now (the monthly flow writes them
-            itself, in the same transaction as its tables).
+        write: Scrub the quarantine reasons and store quarantine and counts
+            now. The monthly flow passes ``False``: it scrubs the reasons in
+            its redact step (on Dask for a large period) and writes them in
+            the same transaction as its tables.
         reference: The directorate list, if the caller has loaded it already.
 
     Returns:
-        The rows that passed, the quarantine and the counts.
+        The rows that passed, the quarantine and the counts. With
+        ``write=False`` the reasons are not yet scrubbed (they quote raw values).
     """
     reference = reference or load_reference(settings.directorates_file)
     surveys = pull_surveys(settings.survey_dir, reference, period)
@@ -66,20 +69,11 @@ def intake_period(
     quarantine = outcome.quarantine.assign(
         directorate=outcome.quarantine["record_id"].map(directorate_of)
     )
-    if len(quarantine):  # reasons quote raw values: scrub identifiers and known names
-        quarantine["reason"] = _scrub_reasons(quarantine["reason"], settings)
     if write:
+        quarantine = scrub_reasons(quarantine, settings)
         write_quarantine(open_warehouse(settings), quarantine, period)
         write_counts(open_warehouse(settings), outcome.counts, period, run_id)
     return Intake(period, outcome.passed, quarantine, outcome.counts)
-
-
-def _scrub_reasons(reasons: pd.Series, settings: Settings) -> pd.Series:
-    """Redact each distinct reason once (most rows share a handful of reasons)."""
-    codes, distinct = pd.factorize(reasons.to_numpy(dtype=object), use_na_sentinel=False)
-    scrubbed = redact_series(pd.Series(distinct, dtype=object), settings, ner=False)[0]
-    scrubbed_rows = scrubbed.to_numpy(dtype=object)[codes]
-    return pd.Series(scrubbed_rows, index=reasons.index, name=reasons.name).astype(reasons.dtype)
 
 
 @flow(name="ingest-comments", log_prints=False)

@@ -15,9 +15,10 @@ from prefect import flow, get_run_logger, runtime
 from pydantic import BaseModel, Field, field_validator
 
 from pipelines.classify_tasks import classify
+from pipelines.dask_runner import uses_dask
 from pipelines.directorates import load_reference
 from pipelines.periods import parse_period, period_range, previous_period
-from pipelines.redact_tasks import redact
+from pipelines.redact_tasks import redact, scrub_reasons
 from pipelines.settings import get_settings
 from pipelines.tasks import build_docs
 from pipelines.trend_tasks import (
@@ -69,6 +70,7 @@ def monthly_theme_trends(
 
     records, quarantine, counts = pull_and_validate(settings, reference, params.period, run_id)
     records, redactions = redact(records, run_id, settings)
+    quarantine = scrub_reasons(quarantine, settings, on_dask=uses_dask(len(records), settings))
     classified = classify(records, settings, run_id)  # on Dask if the period is large
     tables = aggregate(classified, settings, params.period, scope or list(reference.names), run_id)
     if scope is None:  # impact compares directorates, so only a full run re-estimates it

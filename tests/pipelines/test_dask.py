@@ -7,11 +7,14 @@ row order must be identical, and each worker loads the classifier once.
 The default path (no address) runs on the process's own local cluster,
 started once and reused by later steps and runs, so its workers load the
 classifier and the redactor once. Redaction on Dask gives exactly the
-in-process result too.
+in-process result too, for comments and for quarantine reasons; a flow
+process that sends its periods to Dask does not even import the models.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,7 +33,7 @@ from pipelines.dask_runner import (
 )
 from pipelines.demo_data import generate_demo_data
 from pipelines.directorates import load_reference
-from pipelines.redact_tasks import redact
+from pipelines.redact_tasks import redact, scrub_reasons
 from pipelines.settings import Settings
 from pipelines.tasks import pull_complaints, pull_surveys
 
@@ -211,3 +214,51 @@ def redact_period(
         "test-run",
         settings.model_copy(update={"dask_min_comments": threshold, "classify_chunk_size": 500}),
     )
+
+
+@pytest.mark.slow
+def test_quarantine_reasons_are_scrubbed_alike_on_dask(
+    demo: tuple[Settings, str], artefact_dir: Path, prefect_harness: None
+) -> None:
+    settings, _ = demo
+    reasons = [
+        'directorate "Dr Patel\'s team" is not in the reference list',
+        "record_id is missing: add it, or ask priya.shah@example.org",
+        "duplicate record_id EMP-104233",
+        'directorate "Finanse" is not in the reference list',
+    ]
+    quarantine = pd.DataFrame(
+        {
+            "record_id": [f"q{i}" for i in range(40)],
+            "rule": "directorate_known",
+            "reason": [reasons[i % 4] for i in range(40)],
+        },
+        index=range(100, 140),
+    ).astype({"reason": "string"})
+    single = scrub_period(settings, quarantine, on_dask=False)
+    on_dask = scrub_period(settings, quarantine, on_dask=True)
+    pd.testing.assert_frame_equal(on_dask, single, check_exact=True)
+    pd.testing.assert_index_equal(single.index, quarantine.index)
+    assert single["reason"].dtype == quarantine["reason"].dtype
+    text = " ".join(single["reason"])
+    assert "priya.shah" not in text and "Patel" not in text
+    assert "[EMAIL]" in text and "Finanse" in text  # a misspelt directorate is no person
+
+
+@flow(name="test-scrub-reasons", persist_result=False)
+def scrub_period(settings: Settings, quarantine: pd.DataFrame, *, on_dask: bool) -> pd.DataFrame:
+    """The monthly flow's reason scrub, in this process or on the local cluster."""
+    return scrub_reasons(
+        quarantine, settings.model_copy(update={"dask_workers": 2}), on_dask=on_dask
+    )
+
+
+def test_the_flow_process_does_not_import_the_models() -> None:
+    # work sent to Dask needs no spaCy, scikit-learn or Presidio in the flow's process
+    code = (
+        "import sys, pipelines.monthly_theme_trends, pipelines.ingest\n"
+        "print(sorted(m for m in ('spacy', 'sklearn', 'presidio_analyzer', 'thinc')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
