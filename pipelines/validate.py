@@ -14,21 +14,19 @@ Great Expectations is imported only when a check runs; the helpers
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Collection, Hashable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 import numpy as np
 import pandas as pd
 
-from data_contracts import rules
 from data_contracts.columns import OCCURRED_MONTH, RECORDS_INPUT_COLUMNS
 from data_contracts.row_checks import first_failing_rule, records_checks, rule_masks
+from pipelines.quarantine import build_quarantine, clip, empty_quarantine
 from pipelines.schema import (
     CASE_CATEGORIES,
     CASE_COLUMNS,
-    QUARANTINE_COLUMNS,
     SOURCES,
     SURVEY_COLUMNS,
 )
@@ -41,19 +39,6 @@ logger = logging.getLogger(__name__)
 
 RECORDS_FILE: Final[str] = "normalised records"
 """What :class:`ContractError` names when the records frame itself is malformed."""
-
-_CLIP: Final[int] = 60
-_SHORT_CODE: Final[re.Pattern[str]] = re.compile(r"^[\w./ -]{1,12}$")
-"""Values short and plain enough to quote in a reason (a period like ``2025-6``)."""
-_NAME_WORD: Final[str] = r"(?:[A-Z0-9][\w'\u2019.()-]*|&|and|of|the|for)"
-_NAME_LIKE: Final[re.Pattern[str]] = re.compile(
-    rf"^(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr)\.? ){_NAME_WORD}(?: {_NAME_WORD}){{0,5}}$"
-)
-"""A directorate-like spelling (``Dept 14``, ``Chief Executive's Office``): quoted in a reason.
-
-Anything else (a sentence that landed in the directorate column of a shifted
-export) is described by its length only, so no comment text reaches the quarantine.
-"""
 
 
 class ContractError(ValueError):
@@ -85,11 +70,6 @@ class ValidationOutcome:
     passed: pd.DataFrame
     quarantine: pd.DataFrame
     counts: pd.DataFrame
-
-
-def _clip(value: object) -> str:
-    text = str(value).strip()
-    return text if len(text) <= _CLIP else text[: _CLIP - 1] + "…"
 
 
 def _names(columns: Sequence[str]) -> str:
@@ -168,7 +148,7 @@ def _batch_problems(
             problems.append(_type_problem(outcome))
             fixes.append(text["type"])
         elif outcome.check == "value_set" and kind == "complaint":
-            ids = raw.iloc[list(outcome.failing_rows[:5])]["case_id"].map(_clip).tolist()
+            ids = raw.iloc[list(outcome.failing_rows[:5])]["case_id"].map(clip).tolist()
             problems.append(
                 f"{outcome.unexpected_count} case(s) have a category outside "
                 f"{_names(CASE_CATEGORIES)} (case_id {', '.join(ids)})"
@@ -231,105 +211,6 @@ def assign_rules(failing: Mapping[str, Collection[int]], record_ids: pd.Series) 
     return first_failing_rule(masks, record_ids)
 
 
-def _reason(rule: str, row: Mapping[Hashable, Any], first_seen: Mapping[str, str]) -> str:
-    if rule == rules.PARSE_ERROR:
-        return (
-            f"source row could not be parsed ({_clip(row['parse_error'])}); "
-            "fix the row in the source file and re-run"
-        )
-    if rule == rules.BLANK_TEXT:
-        return "comment is empty or whitespace only; nothing to classify, drop it at the source"
-    if rule == rules.UNKNOWN_DIRECTORATE:
-        raw = row["raw_directorate"] if pd.isna(row["directorate"]) else row["directorate"]
-        if pd.isna(raw) or not str(raw).strip():
-            return "directorate is missing; fill it in the source row"
-        value = str(raw).strip()
-        if len(value) <= _CLIP and _NAME_LIKE.match(value):
-            return (
-                f"directorate {value!r} is not in the reference list; add it or an alias "
-                "to pipelines/config/directorates.yaml"
-            )
-        return (
-            f"directorate value ({len(value)} characters, not shown: it does not look like a "
-            "directorate name) is not in the reference list; check the columns of the source "
-            "row, or add the spelling as an alias to pipelines/config/directorates.yaml"
-        )
-    if rule == rules.BAD_PERIOD:
-        period = row["period"]
-        shown = f" {period!r}" if isinstance(period, str) and _SHORT_CODE.match(period) else ""
-        return f"period{shown} is not YYYY-MM; fix how the source derives the period"
-    if rule == rules.DATE_OUTSIDE_PERIOD:
-        return _date_reason(row)
-    return (
-        f"record_id {_clip(row['record_id'])!r} already seen at "
-        f"{first_seen.get(str(row['record_id']), 'an earlier row')}; remove the duplicate row"
-    )
-
-
-def _date_reason(row: Mapping[Hashable, Any]) -> str:
-    period = row["batch_period"]
-    if pd.isna(period):
-        return "the batch declares no period (batch_period is empty); the source must set it"
-    occurred = row["occurred_at"]
-    if pd.isna(occurred):
-        return f"date is missing or unreadable (expected one in {period}); fix it in the source"
-    return (
-        f"date {occurred:%Y-%m-%d} is outside the batch period {period}; correct the date "
-        "or move the row to the right wave/period"
-    )
-
-
-_REASON_FIELDS: Final[dict[str, tuple[str, ...]]] = {
-    rules.PARSE_ERROR: ("parse_error",),
-    rules.BLANK_TEXT: (),
-    rules.UNKNOWN_DIRECTORATE: ("directorate", "raw_directorate"),
-    rules.BAD_PERIOD: ("period",),
-    rules.DATE_OUTSIDE_PERIOD: ("batch_period", "occurred_at"),
-    rules.DUPLICATE_RECORD_ID: ("record_id",),
-}
-"""The fields each rule's reason is written from: one reason per distinct combination."""
-
-
-def _reasons(rows: pd.DataFrame, rule_of_row: np.ndarray, first_seen: Mapping[str, str]) -> Any:
-    reasons = np.empty(len(rows), dtype=object)
-    for rule, fields in _REASON_FIELDS.items():
-        where = np.flatnonzero(rule_of_row == rule)
-        if not len(where):
-            continue
-        if not fields:
-            reasons[where] = _reason(rule, {}, first_seen)
-            continue
-        subset = rows.iloc[where]
-        group = subset.groupby(list(fields), dropna=False, sort=False).ngroup().to_numpy()
-        _, firsts = np.unique(group, return_index=True)
-        texts = [_reason(rule, row, first_seen) for row in subset.iloc[firsts].to_dict("records")]
-        reasons[where] = np.array(texts, dtype=object)[group]
-    return reasons
-
-
-def _quarantine(prepared: pd.DataFrame, rule_of_row: pd.Series, run_id: str) -> pd.DataFrame:
-    failed = rule_of_row.notna().to_numpy()
-    rows = prepared.loc[failed]
-    rule = rule_of_row.to_numpy()[failed]
-    repeated = set(rows.loc[rule == rules.DUPLICATE_RECORD_ID, "record_id"])
-    firsts = prepared[prepared["record_id"].isin(repeated)].drop_duplicates("record_id")
-    first_seen = dict(
-        zip(firsts["record_id"].astype(str), firsts["provenance"].astype(str), strict=True)
-    )
-    out = pd.DataFrame(
-        {
-            "record_id": rows["record_id"],
-            "source": rows["source"],
-            "provenance": rows["provenance"],
-            "rule": pd.Series(rule, index=rows.index, dtype=object),
-            "reason": _reasons(rows, rule, first_seen).tolist(),
-            "run_id": run_id,
-        },
-        columns=list(QUARANTINE_COLUMNS),
-    )
-    return out.reset_index(drop=True)
-
-
 def _counts(records: pd.DataFrame, passed: pd.DataFrame, quarantine: pd.DataFrame) -> pd.DataFrame:
     present = [s for s in records["source"].dropna().unique().tolist() if s not in SOURCES]
     sources = [*SOURCES, *sorted(map(str, present))]
@@ -377,10 +258,6 @@ def _structural_problems(result: SuiteResult) -> list[str]:
                 f"{outcome.unexpected_count} row(s) fail {outcome.expectation_type} on {columns}"
             )
     return problems
-
-
-def _empty_quarantine() -> pd.DataFrame:
-    return pd.DataFrame({col: pd.Series(dtype=object) for col in QUARANTINE_COLUMNS})
 
 
 def validate_records(
@@ -436,7 +313,7 @@ def validate_records(
             "raw_directorate, occurred_at, batch_period and parse_error",
         )
     if records.empty:
-        empty = _empty_quarantine()
+        empty = empty_quarantine()
         return ValidationOutcome(records.copy(), empty, _counts(records, records, empty))
 
     from data_contracts.runner import frame_for_gx, run_suite
@@ -461,7 +338,7 @@ def validate_records(
     rule_of_row = first_failing_rule(masks, prepared["record_id"])
     keep = rule_of_row.isna().to_numpy()
     passed = records.loc[keep]
-    quarantine = _quarantine(prepared, rule_of_row, run_id)
+    quarantine = build_quarantine(prepared, rule_of_row, run_id)
     counts = _counts(records, passed, quarantine)
     logger.info(
         "run %s: %d records, %d passed, %d quarantined %s",
