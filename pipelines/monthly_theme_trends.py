@@ -72,6 +72,7 @@ def monthly_theme_trends(
     records, redactions = redact(records, run_id, settings)
     quarantine = scrub_reasons(quarantine, settings, on_dask=uses_dask(len(records), settings))
     classified = classify(records, settings, run_id)  # on Dask if the period is large
+    del records  # the labelled frame carries all that is needed: hold one copy of the text
     tables = aggregate(classified, settings, params.period, scope or list(reference.names), run_id)
     if scope is None:  # impact compares directorates, so only a full run re-estimates it
         tables["coaching_impact"] = assess_impact(
