@@ -48,7 +48,7 @@ class Settings(BaseSettings):
         dask_workers: Worker processes (one thread each) of the local cluster.
             One by default: on a 2-core machine the flow's own process and the
             Prefect server use the other core, and each worker holds its own
-            classifier and redactor (about 630 MiB at its peak).
+            classifier and redactor (about 630-700 MiB at its peak).
         classify_chunk_size: Comments per Dask classify task.
         dask_min_comments: Periods with fewer comments are classified in the
             flow's own process (a cluster costs more than it saves).
