@@ -29,13 +29,11 @@ Redacted = tuple[pd.Series, list[Counter[str]]]
 
 
 @task(name="redact-personal-data", persist_result=False)
-def redact_comments(
-    records: pd.DataFrame, settings: Settings | None = None, ner: bool = True
-) -> Redacted:
+def redact_comments(records: pd.DataFrame, settings: Settings | None = None) -> Redacted:
     """Redact every comment of the period in this process."""
     from pipelines.redact import redact_series
 
-    return redact_series(records["text"], settings, ner=ner)
+    return redact_series(records["text"], settings)
 
 
 @task(name="redact-chunk", persist_result=False)
@@ -113,7 +111,7 @@ def scrub_reasons(
     reasons = out["reason"]
     codes, distinct = pd.factorize(reasons.to_numpy(dtype=object), use_na_sentinel=False)
     frame = pd.DataFrame({"text": pd.Series(distinct, dtype=object)})
-    scrubbed: Any
+    scrubbed: Any  # a task call: mypy sees Series | Coroutine
     if on_dask:
         parts = map_chunks(redact_chunk, frame, settings, {"settings": settings, "ner": False})
         scrubbed = pd.concat([p[0] for p in parts])
