@@ -727,6 +727,7 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"(could|couldnt) [n't] (organise|organize|run|manage) a",
             r"(fire|sack|replace|clear|sacked|fired|replaced|overhaul|rid) [out] [half] [of] [the|all|your] (management|managers|leadership|supervisors|slt|smt|directors|bosses)",
             r"(fire|sack|replace|clear|sacked|fired|replaced|overhaul|rid) [out] [half] [of] [the|all|your] (upper|senior|middle|top) (management|managers|leadership|team)",
+            r"(fire|sack|replace|sacked|fired|replaced|rid) [of] [the|your|our|that|this] (regional|area|store|general|site|branch|ward|district|deputy|assistant|operations|ops|night|shift|home|duty|department|dept) (manager|managers|supervisor|supervisors|director|directors|lead|leads|boss)",
             r"lost (the|their|our|all|any) (trust|respect|confidence)",
             r"n't know what (they|he|she|management|managers) ['re|are|is|'s] doing",
             r"revolving door",
@@ -773,7 +774,9 @@ NEG_VERDICT: Final[frozenset[str]] = frozenset(
     "shambolic hopeless atrocious horrendous mess nightmare disaster sucks suck incompetence "
     "failing dire idiots clowns circus awful poorly badly worse laughable amateur amateurish "
     "better improvement improve improved improving overhaul questionable unorganized "
-    "ineffective disorganised disorganized out-of-touch".split()
+    "ineffective disorganised disorganized out-of-touch disgrace clue lousy mediocre subpar "
+    "garbage trash horrid lazy greedy unqualified inexperienced incapable unfit chaotic "
+    "dysfunctional lacklustre lackluster ruined ruining replacing rethink shake".split()
 )
 """Words that make a judgement of management negative (no hedges: "more managers" is no verdict)."""
 
@@ -784,16 +787,27 @@ NEG_EVAL: Final[frozenset[str]] = frozenset(
     "laughable patchy sporadic minimal "
     "crap pathetic questionable inept toxic could should needs need more better improve "
     "improved improvement improving lax ineffective disorganised disorganized bloated "
-    "out-of-touch detached".split()
+    "out-of-touch detached rare scarce limited nil missing absent".split()
 )
 """Words that make a neutral topic or a management judgement negative."""
 
 POS_EVAL: Final[frozenset[str]] = frozenset(
     "good great excellent brilliant amazing fantastic outstanding superb strong lovely wonderful "
     "fab best decent nice awesome solid exceptional effective inspiring inspirational "
-    "superb approachable competent".split()
+    "superb approachable competent organised organized professional knowledgeable capable".split()
 )
 """Words that make a neutral topic or a management judgement positive."""
+
+COPULAS: Final[frozenset[str]] = frozenset("is are was were 's been be seems seem feels".split())
+"""Verbs after which a verdict on the subject follows ("communication ... is poor")."""
+
+BARE_MANAGEMENT: Final[frozenset[str]] = frozenset(
+    "the our my your all of just upper senior middle top local store site branch line "
+    "ward department team general regional area and & as always usually again honestly "
+    "mainly especially really".split()
+)
+"""Words that may stand beside a management word in a clause that only names it
+("Management, as always", "Upper management."): a bare topic, as an answer."""
 
 HEDGES: Final[frozenset[str]] = frozenset(
     "could should need needs needed must more better try learn start improve wish would please "

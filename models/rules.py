@@ -88,20 +88,40 @@ def _has(tokens: Iterable[str], words: frozenset[str]) -> bool:
     return not words.isdisjoint(tokens)  # any(t in words for t in tokens), in C
 
 
+def _predicate(after: list[str]) -> list[str]:
+    """The words after a cue that may judge it: the next three, and a copula's complement.
+
+    "communication from senior management is poor": the verdict follows the
+    copula, beyond the three words after the topic.
+    """
+    cop = next((i for i, w in enumerate(after[:8]) if w in lexicon.COPULAS), None)
+    return after[:3] if cop is None or cop < 2 else after[:3] + after[cop + 1 : cop + 5]
+
+
 def _cue_polarity(kind: str, before: list[str], after: list[str], inside: list[str]) -> str | None:
     """Polarity of one cue match from its kind and the words around it."""
+    if kind == "pos" and before[-1:] == ["only"]:
+        return None  # "only praises her favourites", "only cares about targets"
     negated = _has(before, lexicon.NEGATIONS) or _has(inside, lexicon.NEGATIONS)
     hedged = _has(before, lexicon.HEDGES) or _has(after[:3], frozenset({"more", "better"}))
     if kind == "pos":
         return "neg" if negated or hedged else "pos"
     if kind == "neg":
         return "pos" if negated and not _has(inside, lexicon.NEGATIONS) else "neg"
-    near = before + after[:3]
+    predicate = _predicate(after)
+    near = before + predicate
     if negated or _has(near, lexicon.NEG_EVAL):
         return "neg"
-    if _has(near, lexicon.POS_EVAL):
-        return "pos"
+    if _has(near, lexicon.POS_EVAL):  # "communication is not good"
+        return "neg" if _has(predicate, lexicon.NEGATIONS) else "pos"
     return None
+
+
+def _bare_mention(clause: list[str]) -> bool:
+    """Whether a clause only names management ("Management, as always", "Upper management.")."""
+    return any(map(_is_management, clause)) and all(
+        _is_management(w) or w in lexicon.BARE_MANAGEMENT for w in clause
+    )
 
 
 def score_doc(doc: Doc, matcher: CueMatcher) -> np.ndarray:
@@ -166,7 +186,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
             continue
         if aspect == "overall":  # a judgement: the verdict may stand further away than NEG_EVAL's
             # three words ("management at this store is clueless"), so it decides alone
-            near_words = words[max(c_start, start - 3) : min(c_end, end + 6)]
+            near_words = words[max(c_start, start - 3) : min(c_end, end + 8)]
             if kind == "topic":
                 if end < len(words) and words[end] in lexicon.NOT_MANAGEMENT_AFTER:
                     continue  # "case management system", "management course"
@@ -175,12 +195,19 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                 elif _has(near_words, lexicon.POS_EVAL):
                     # a negation before the praise word counts too: "managers are not very good"
                     praise = next((i for i, w in enumerate(after) if w in lexicon.POS_EVAL), 0)
-                    negated = _has(before + after[:praise], lexicon.NEGATIONS)
+                    # and a hedge: "managers could be more organised"
+                    negated = _has(before + after[:praise], lexicon.NEGATIONS) or _has(
+                        after[:praise], lexicon.HEDGES
+                    )
                     polarity = "neg" if negated else "pos"
-                elif len(words) > 3 or qkind not in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
+                elif not _bare_mention(words[c_start:c_end]):
                     continue
-                else:  # a bare "management" answering "what could be improved?"
-                    polarity, confidence = "neg", 0.6
+                elif qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
+                    polarity, confidence = "neg", 0.6  # "Management, as always."
+                elif qkind is QuestionKind.GOOD:
+                    polarity, confidence = "pos", 0.6  # "My manager." answering "what is good?"
+                else:
+                    continue
             if polarity is None:
                 continue
             judgements[polarity] = max(judgements.get(polarity, 0.0), confidence)

@@ -180,6 +180,59 @@ def test_poor_management_no_recognition_is_recognition_neg_not_overall_neg():
     assert "overall:neg" not in labels
 
 
+def test_praise_negated_or_hedged_after_the_verb_is_a_need():
+    results = rule_labels(
+        "The communication is not good.",
+        "Communication from our senior managers is never great.",
+        "Recognition from the managers here is rare.",
+        "Decent place, managers could be more organised.",
+    )
+    assert results == [
+        {"clarity:neg"},
+        {"clarity:neg"},
+        {"recognition:neg"},
+        {"overall:neg"},
+    ]
+
+
+def test_verdict_after_a_copula_further_away_is_read():
+    far, praise = rule_labels(
+        "Communication from head office to the branches is honestly awful.",
+        "The communication from management is excellent.",
+    )
+    assert far == {"clarity:neg"}
+    assert praise == {"clarity:pos"}
+
+
+def test_only_before_a_strength_does_not_make_it_one():
+    favourites, targets = rule_labels(
+        "She only praises her favourites.", "Upper management only cares about targets."
+    )
+    assert "recognition:pos" not in favourites
+    assert "fairness:neg" in favourites
+    assert targets == {"overall:neg"}
+
+
+def test_management_named_alone_answers_the_question():
+    improve, advice, good, other, longer = rule_labels(
+        ("Management, as always.", IMPROVE),
+        ("Upper management. Everything else is fine.", ADVICE),
+        ("My manager.", "What is good about working here?"),
+        ("Management.", OTHER),
+        ("The managers are the reason I stay.", IMPROVE),
+    )
+    assert improve == {"overall:neg"}
+    assert advice == {"overall:neg"}
+    assert good == {"overall:pos"}
+    assert other == set()
+    assert longer == set()
+
+
+def test_replace_a_named_manager_is_overall_neg():
+    (labels,) = rule_labels(("Fire the regional manager. Seriously.", ADVICE))
+    assert labels == {"overall:neg"}
+
+
 def test_great_managers_is_overall_pos():
     (labels,) = rule_labels("Great managers.")
     assert labels == {"overall:pos"}
