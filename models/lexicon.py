@@ -751,7 +751,8 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
 
 MANAGEMENT: Final[str] = (
     r"(manager|managers|management|managment|mgmt|supervisor|supervisors|boss|bosses|leadership"
-    r"|leaders|slt|smt|directors?|hos|seniors?|hr|lm|tl|tls|leader)"
+    r"|leaders|slt|smt|directors?|hos|seniors?|hr|lm|tl|tls|leader|leads|manger|mangers|mgr|mgrs"
+    r"|mngmt|mgt|ceo|gm|gms|asm|dm|corporate|owners?|execs?|executives|gaffer|foreman|foremen)"
 )
 """One token naming management (the codebook's scope)."""
 

@@ -32,7 +32,8 @@ MIN_TYPO_LENGTH: Final[int] = 5
 
 _OVERALL_MGMT = re.compile(
     r"^(manager|managers|management|managment|mgmt|leadership|leaders|slt|smt|bosses|boss"
-    r"|supervisors|supervisor|seniors|directors|corporate|brass)$"
+    r"|supervisors|supervisor|seniors|directors|corporate|brass|manger|mangers|mgr|mgrs|mngmt|mgt"
+    r"|ceo|gm|gms|leads|supervisers)$"
 )
 
 

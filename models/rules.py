@@ -50,6 +50,9 @@ KEEP_GOING: Final[frozenset[str]] = frozenset(
     "keep continue great good well brilliant excellent thanks thank is are".split()
 )
 """In advice, these mark praise of what exists ("keep listening", "she is approachable")."""
+WISHES: Final[frozenset[str]] = frozenset("who if actually someone somebody".split())
+"""Answering "what could be improved?", these before a strength make it a wish
+("managers who listen", "if they actually listened")."""
 SHORT_ANSWER: Final[int] = 8
 """A bare topic ("communication") takes its polarity from the question only in short answers."""
 """How many tokens before a cue a negation or hedge may stand."""
@@ -172,6 +175,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                     words[start] in IMPERATIVES
                     and (start == c_start or words[start - 1] in ("please", "just", "and"))
                 )
+                or _has(before, WISHES)
             )
         ):
             polarity, confidence = "neg", 0.7  # advice / imperative: the behaviour is missing
@@ -325,6 +329,7 @@ __all__ = [
     "RULES_FACTORY",
     "SHORT_ANSWER",
     "WINDOW",
+    "WISHES",
     "ThemeRules",
     "build_matcher",
     "compile_cue",

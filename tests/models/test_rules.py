@@ -233,6 +233,25 @@ def test_replace_a_named_manager_is_overall_neg():
     assert labels == {"overall:neg"}
 
 
+def test_a_wished_for_strength_answering_improve_is_a_need():
+    wish, conditional, stated = rule_labels(
+        ("Managers who listen to their staff.", IMPROVE),
+        ("It would help if they actually listened.", IMPROVE),
+        ("My manager listens, but the pay is poor.", IMPROVE),
+    )
+    assert wish == {"listening:neg"}
+    assert conditional == {"listening:neg"}
+    assert stated == {"listening:pos"}
+
+
+@pytest.mark.parametrize(
+    "text", ["the mangers are clueless", "GM is useless", "Mgmt is a joke", "our CEO is hopeless"]
+)
+def test_misspelt_and_abbreviated_management_is_judged(text):
+    (labels,) = rule_labels((text, IMPROVE))
+    assert labels == {"overall:neg"}
+
+
 def test_great_managers_is_overall_pos():
     (labels,) = rule_labels("Great managers.")
     assert labels == {"overall:pos"}
