@@ -732,6 +732,9 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"n't know what (they|he|she|management|managers) ['re|are|is|'s] doing",
             r"revolving door",
             r"(not|n't) fit to (manage|lead|run)",
+            r"(n't|not|no|never) (know|knows|knew|idea) how to (manage|lead|run)",
+            r"only (care|cares|cared|concerned|interested|focused|focussed|worried|bothered) (about|with|in)",
+            r"(management|managers|leadership|mgmt|bosses|they|corporate|supervisors) [really|just|simply|clearly|honestly] (have|has|had) no (idea|clue|understanding)",
         ),
         "topic": (
             r"senior (team|leaders|leadership|managers|management|staff)",
@@ -777,7 +780,9 @@ NEG_VERDICT: Final[frozenset[str]] = frozenset(
     "better improvement improve improved improving overhaul questionable unorganized "
     "ineffective disorganised disorganized out-of-touch disgrace clue lousy mediocre subpar "
     "garbage trash horrid lazy greedy unqualified inexperienced incapable unfit chaotic "
-    "dysfunctional lacklustre lackluster ruined ruining replacing rethink shake".split()
+    "dysfunctional lacklustre lackluster ruined ruining replacing rethink shake disconnected "
+    "detached oblivious untrained underqualified morons moron idiot fools dishonest liars "
+    "hypocritical hypocrites unprofessional meh".split()
 )
 """Words that make a judgement of management negative (no hedges: "more managers" is no verdict)."""
 
@@ -801,6 +806,10 @@ POS_EVAL: Final[frozenset[str]] = frozenset(
 
 COPULAS: Final[frozenset[str]] = frozenset("is are was were 's been be seems seem feels".split())
 """Verbs after which a verdict on the subject follows ("communication ... is poor")."""
+
+MUST: Final[frozenset[str]] = frozenset("need needs needed should must ought".split())
+"""Right after a management word, a judgement that something is missing ("management needs to
+get a grip"): a need, unless a specific behaviour in the comment says which."""
 
 BARE_MANAGEMENT: Final[frozenset[str]] = frozenset(
     "the our my your all of just upper senior middle top local store site branch line "

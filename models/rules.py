@@ -204,6 +204,11 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                         after[:praise], lexicon.HEDGES
                     )
                     polarity = "neg" if negated else "pos"
+                elif (after[:1] and after[0] in lexicon.MUST) or after[:2] in (
+                    ["has", "to"],
+                    ["have", "to"],
+                ):
+                    polarity, confidence = "neg", 0.6  # "management needs to get a grip"
                 elif not _bare_mention(words[c_start:c_end]):
                     continue
                 elif qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE):

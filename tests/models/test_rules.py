@@ -252,6 +252,26 @@ def test_misspelt_and_abbreviated_management_is_judged(text):
     assert labels == {"overall:neg"}
 
 
+def test_management_that_must_change_is_overall_neg_unless_the_change_is_named():
+    vague, named, staffing = rule_labels(
+        ("Management needs to get its act together.", IMPROVE),
+        ("Managers should listen to us.", IMPROVE),
+        ("We need more managers on the late shift.", IMPROVE),
+    )
+    assert vague == {"overall:neg"}
+    assert named == {"listening:neg"}
+    assert staffing == set()
+
+
+def test_judgements_without_a_verdict_adjective_are_overall_neg():
+    results = rule_labels(
+        "Upper management only cares about themselves.",
+        "The managers here have no idea.",
+        "Half the managers don't know how to manage people.",
+    )
+    assert results == [{"overall:neg"}] * 3
+
+
 def test_great_managers_is_overall_pos():
     (labels,) = rule_labels("Great managers.")
     assert labels == {"overall:pos"}
