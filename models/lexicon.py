@@ -734,7 +734,7 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"(not|n't) fit to (manage|lead|run)",
             r"(n't|not|no|never) (know|knows|knew|idea) how to (manage|lead|run)",
             r"only (care|cares|cared|concerned|interested|focused|focussed|worried|bothered) (about|with|in)",
-            r"(management|managers|leadership|mgmt|bosses|they|corporate|supervisors) [really|just|simply|clearly|honestly] (have|has|had) no (idea|clue|understanding)",
+            r"(management|managers|leadership|mgmt|bosses|they|corporate|supervisors) [here|there] [really|just|simply|clearly|honestly] (have|has|had) no (idea|clue|understanding)",
         ),
         "topic": (
             r"senior (team|leaders|leadership|managers|management|staff)",
