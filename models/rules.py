@@ -53,6 +53,8 @@ KEEP_GOING: Final[frozenset[str]] = frozenset(
 WISHES: Final[frozenset[str]] = frozenset("who if actually someone somebody".split())
 """Answering "what could be improved?", these before a strength make it a wish
 ("managers who listen", "if they actually listened")."""
+STAFFING: Final[frozenset[str]] = frozenset("more enough extra another new fewer less".split())
+"""Before a management word, these speak of headcount, not of how managers behave."""
 SHORT_ANSWER: Final[int] = 8
 """A bare topic ("communication") takes its polarity from the question only in short answers."""
 """How many tokens before a cue a negation or hedge may stand."""
@@ -201,7 +203,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                     praise = next((i for i, w in enumerate(after) if w in lexicon.POS_EVAL), 0)
                     # and a hedge: "managers could be more organised"
                     negated = _has(before + after[:praise], lexicon.NEGATIONS) or _has(
-                        after[:praise], lexicon.HEDGES
+                        after[:praise] + before[-2:], lexicon.HEDGES
                     )
                     polarity = "neg" if negated else "pos"
                 elif (after[:1] and after[0] in lexicon.MUST) or after[:2] in (
@@ -209,7 +211,10 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                     ["have", "to"],
                 ):
                     polarity, confidence = "neg", 0.6  # "management needs to get a grip"
-                elif not _bare_mention(words[c_start:c_end]):
+                elif not (
+                    _bare_mention(words[c_start:c_end])
+                    or (len(words) <= SHORT_ANSWER and not _has(before[-1:], STAFFING))
+                ):
                     continue
                 elif qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
                     polarity, confidence = "neg", 0.6  # "Management, as always."

@@ -272,6 +272,17 @@ def test_judgements_without_a_verdict_adjective_are_overall_neg():
     assert results == [{"overall:neg"}] * 3
 
 
+def test_management_in_a_short_answer_to_improve_is_overall_neg_but_headcount_is_not():
+    listed, hedged, headcount = rule_labels(
+        ("management and pay", IMPROVE),
+        ("More organised management.", ADVICE),
+        ("Need more managers.", IMPROVE),
+    )
+    assert listed == {"overall:neg"}
+    assert hedged == {"overall:neg"}
+    assert headcount == set()
+
+
 def test_great_managers_is_overall_pos():
     (labels,) = rule_labels("Great managers.")
     assert labels == {"overall:pos"}
