@@ -213,7 +213,11 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                     polarity, confidence = "neg", 0.6  # "management needs to get a grip"
                 elif not (
                     _bare_mention(words[c_start:c_end])
-                    or (len(words) <= SHORT_ANSWER and not _has(before[-1:], STAFFING))
+                    or (
+                        len(words) <= SHORT_ANSWER  # a list of topics, not a sentence about them
+                        and not _has(before[-1:], STAFFING)
+                        and not _has(words, lexicon.COPULAS)
+                    )
                 ):
                     continue
                 elif qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
