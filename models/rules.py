@@ -177,6 +177,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                     words[start] in IMPERATIVES
                     and (start == c_start or words[start - 1] in ("please", "just", "and"))
                 )
+                or (words[c_start] in IMPERATIVES and 0 < start - c_start <= 2)  # "be fair"
                 or _has(before, WISHES)
             )
         ):

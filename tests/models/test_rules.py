@@ -283,6 +283,14 @@ def test_management_in_a_short_answer_to_improve_is_overall_neg_but_headcount_is
     assert headcount == set()
 
 
+def test_advice_to_share_work_fairly_is_a_fairness_need():
+    share, consistent = rule_labels(
+        ("Distribute the overtime fairly.", IMPROVE), ("Be consistent with everyone.", IMPROVE)
+    )
+    assert share == {"fairness:neg"}
+    assert consistent == {"fairness:neg"}
+
+
 def test_great_managers_is_overall_pos():
     (labels,) = rule_labels("Great managers.")
     assert labels == {"overall:pos"}
