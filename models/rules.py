@@ -53,6 +53,8 @@ KEEP_GOING: Final[frozenset[str]] = frozenset(
 WISHES: Final[frozenset[str]] = frozenset("who if actually someone somebody".split())
 """Answering "what could be improved?", these before a strength make it a wish
 ("managers who listen", "if they actually listened")."""
+CONDITIONS: Final[frozenset[str]] = frozenset("if unless when whether".split())
+"""Before a negated need ("if you're not in the clique"), these keep it a need."""
 STAFFING: Final[frozenset[str]] = frozenset("more enough extra another new fewer less".split())
 """Before a management word, these speak of headcount, not of how managers behave."""
 SHORT_ANSWER: Final[int] = 8
@@ -103,16 +105,23 @@ def _predicate(after: list[str]) -> list[str]:
     return after[:3] if cop is None or cop < 2 else after[:3] + after[cop + 1 : cop + 5]
 
 
-def _cue_polarity(kind: str, before: list[str], after: list[str], inside: list[str]) -> str | None:
-    """Polarity of one cue match from its kind and the words around it."""
+def _cue_polarity(
+    kind: str, before: list[str], after: list[str], inside: list[str], opening: list[str]
+) -> str | None:
+    """Polarity of one cue match from its kind and the words around it.
+
+    ``before`` is the window of :data:`WINDOW` words before the cue in its clause,
+    ``opening`` the whole clause up to the cue.
+    """
     if kind == "pos" and before[-1:] == ["only"]:
         return None  # "only praises her favourites", "only cares about targets"
     negated = _has(before, lexicon.NEGATIONS) or _has(inside, lexicon.NEGATIONS)
     hedged = _has(before, lexicon.HEDGES) or _has(after[:3], frozenset({"more", "better"}))
     if kind == "pos":
         return "neg" if negated or hedged else "pos"
-    if kind == "neg":
-        return "pos" if negated and not _has(inside, lexicon.NEGATIONS) else "neg"
+    if kind == "neg":  # "never micromanages"; but "if you're not one of the favourites"
+        flips = negated and not _has(inside, lexicon.NEGATIONS) and not _has(opening, CONDITIONS)
+        return "pos" if flips else "neg"
     predicate = _predicate(after)
     near = before + predicate
     if negated or _has(near, lexicon.NEG_EVAL):
@@ -165,7 +174,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
         c_start, c_end = _clause(words, start, end)
         before = words[max(c_start, start - WINDOW) : start]
         after = words[end:c_end]
-        polarity = _cue_polarity(kind, before, after, words[start:end])
+        polarity = _cue_polarity(kind, before, after, words[start:end], words[c_start:start])
         confidence = 0.9 if kind != "topic" else 0.75
         if (
             kind == "pos"

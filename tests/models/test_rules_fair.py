@@ -61,3 +61,16 @@ def test_fairness_idioms_and_pay_alone_are_not_fairness():
     assert "fairness:pos" not in to_be_fair and "fairness:neg" not in to_be_fair
     assert "fairness:pos" not in pay and "fairness:neg" not in pay
     assert "fairness:neg" in evenly
+
+
+def test_old_boys_networks_and_conditional_favourites_are_fairness_needs() -> None:
+    network, nosers, clique, never = rule_labels(
+        ("It's a good ol' boys club at the top.", IMPROVE),
+        ("The brown nosers get the promotions.", IMPROVE),
+        ("If you aren't in the clique you won't move up.", IMPROVE),
+        ("My supervisor never plays favourites.", OTHER),
+    )
+    assert network == {"fairness:neg"}
+    assert nosers == {"fairness:neg"}
+    assert clique == {"fairness:neg"}
+    assert never == {"fairness:pos"}
