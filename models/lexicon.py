@@ -1123,7 +1123,7 @@ BARE_MANAGEMENT: Final[frozenset[str]] = frozenset(
 ("Management, as always", "Upper management."): a bare topic, as an answer."""
 
 HEDGES: Final[frozenset[str]] = frozenset(
-    "could should need needs needed must more better try learn start improve wish would please "
+    "could should need needs needed must more better try learn start improve wish would 'd please "
     "want lack less".split()
 )
 """Words that turn a stated strength into a request for it (a coaching need)."""

@@ -291,6 +291,15 @@ def test_advice_to_share_work_fairly_is_a_fairness_need():
     assert consistent == {"fairness:neg"}
 
 
+def test_id_like_and_advice_verbs_make_strengths_needs():
+    like, check = rule_labels(
+        ("I'd like more regular 1:1s with my manager.", OTHER),
+        ("Check in with people now and then.", IMPROVE),
+    )
+    assert like == {"support:neg"}
+    assert check == {"support:neg"}
+
+
 def test_great_managers_is_overall_pos():
     (labels,) = rule_labels("Great managers.")
     assert labels == {"overall:pos"}
