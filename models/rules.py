@@ -53,6 +53,9 @@ KEEP_GOING: Final[frozenset[str]] = frozenset(
 WISHES: Final[frozenset[str]] = frozenset("who if actually someone somebody".split())
 """Answering "what could be improved?", these before a strength make it a wish
 ("managers who listen", "if they actually listened")."""
+PROHIBITIONS: Final[frozenset[str]] = frozenset("do dont never stop quit no".split())
+"""Opening a clause that answers "what could be improved?", these make a negated need
+advice ("don't micromanage", "stop shouting"), still a need."""
 CONDITIONS: Final[frozenset[str]] = frozenset("if unless when whether".split())
 """Before a negated need ("if you're not in the clique"), these keep it a need."""
 STAFFING: Final[frozenset[str]] = frozenset("more enough extra another new fewer less".split())
@@ -191,6 +194,15 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
             )
         ):
             polarity, confidence = "neg", 0.7  # advice / imperative: the behaviour is missing
+        if (
+            kind == "neg"
+            and polarity == "pos"
+            and (
+                qkind is QuestionKind.ADVICE
+                or (qkind is QuestionKind.IMPROVE and words[c_start] in PROHIBITIONS)
+            )
+        ):
+            polarity = "neg"  # "Don't micromanage!": advice not to is a need, not a strength
         if polarity is None and aspect != "overall" and len(words) <= SHORT_ANSWER:
             if kind == "topic" and qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
                 polarity, confidence = "neg", 0.6

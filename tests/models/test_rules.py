@@ -300,6 +300,17 @@ def test_id_like_and_advice_verbs_make_strengths_needs():
     assert check == {"support:neg"}
 
 
+def test_advice_not_to_do_something_is_a_need_but_a_stated_absence_is_a_strength():
+    dont, advice, stated = rule_labels(
+        ("Don't micromanage us.", IMPROVE),
+        ("Never shout at staff in front of customers.", ADVICE),
+        ("Nothing really, she never micromanages.", IMPROVE),
+    )
+    assert dont == {"autonomy:neg"}
+    assert advice == {"conduct:neg"}
+    assert stated == {"autonomy:pos"}
+
+
 def test_great_managers_is_overall_pos():
     (labels,) = rule_labels("Great managers.")
     assert labels == {"overall:pos"}
