@@ -1338,7 +1338,8 @@ MANAGEMENT: Final[str] = (
 OUT_OF_SCOPE: Final[str] = (
     r"(customers?|public|residents?|clients?|users?|patients?|callers?|tenants?|visitors?"
     r"|parents?|families|shoppers|guests?|students?|pupils?|man|woman|drunk|drunks|guy"
-    r"|passengers?|punters?|diners?|motorists?|kids|youths?|offenders?|prisoners?|inmates?)"
+    r"|passengers?|punters?|diners?|motorists?|kids|youths?|offenders?|prisoners?|inmates?"
+    r"|regulars|relatives?|taxpayers?|campaigners?|shoplifters?|bloke|blokes)"
 )
 """One token naming people outside the organisation."""
 

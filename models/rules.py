@@ -53,7 +53,7 @@ KEEP_GOING: Final[frozenset[str]] = frozenset(
 WISHES: Final[frozenset[str]] = frozenset("who if actually someone somebody".split())
 """Answering "what could be improved?", these before a strength make it a wish
 ("managers who listen", "if they actually listened")."""
-PROHIBITIONS: Final[frozenset[str]] = frozenset("do dont never stop quit no".split())
+PROHIBITIONS: Final[frozenset[str]] = frozenset("do dont never stop quit no not".split())
 """Opening a clause that answers "what could be improved?", these make a negated need
 advice ("don't micromanage", "stop shouting"), still a need."""
 CONDITIONS: Final[frozenset[str]] = frozenset("if unless when whether".split())

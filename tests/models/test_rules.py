@@ -311,6 +311,17 @@ def test_advice_not_to_do_something_is_a_need_but_a_stated_absence_is_a_strength
     assert stated == {"autonomy:pos"}
 
 
+def test_abuse_from_regulars_or_relatives_is_not_conduct():
+    regulars, relatives, colleague = rule_labels(
+        ("One of the regulars shouts at us every single morning.", OTHER),
+        ("A resident's relatives were abusive and threatening on the phone.", OTHER),
+        ("One of the senior carers shouts at the new starters.", OTHER),
+    )
+    assert "conduct:neg" not in regulars
+    assert "conduct:neg" not in relatives
+    assert "conduct:neg" in colleague
+
+
 def test_great_managers_is_overall_pos():
     (labels,) = rule_labels("Great managers.")
     assert labels == {"overall:pos"}
