@@ -1189,6 +1189,13 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"(creep|creeps|sleazy|sleaze|pervert|perv|pervy)",
             r"(faggot|poof|paki|pakis|wog|chink|gypo|tranny|spastic|spaz)",
             r"n - word",
+            r"n word",
+            r"(flirt|flirts|flirted|flirting) (with|at) (me|her|us|women|the|staff|girls|everyone|female)",
+            r"(hug|hugs|hugged|hugging) (me|her|us|women|the|staff|girls|everyone) [from] [behind]",
+            r"silent treatment",
+            r"(blow|blows|blew|blowing|blown) up at",
+            r"(told|called|said) (me|i|she|he|we|us|they) (was|were|am|'m|are|'re|is|'s) [so|too|really] (stupid|useless|thick|worthless|dumb|pathetic|incompetent)",
+            r"(told|tells|telling) (me|her|us|women|girls) to smile [more]",
             # how people are spoken to
             r"(talk|talks|talked|talking|speak|speaks|spoke|spoken) to (us|me|you|people|staff|them|her|him|everyone|others) like (dirt|idiots|children|kids|animals|rubbish|crap|shit|garbage|trash|slaves|dogs|servants|robots|scum|muck|criminals)",
             r"(treat|treats|treated|treating) (us|me|you|people|staff|them|her|him|everyone|colleagues|workers|employees|others) like (animals|criminals|scum|muck|servants|nothing|idiots|shit|crap|rubbish|dirt|slaves|dogs|garbage|trash|cattle|peasants|skivvies|vermin|lepers)",

@@ -64,3 +64,16 @@ def test_never_raises_voice_is_conduct_pos():
 def test_praise_and_outside_abuse_are_not_conduct_neg(text, question):
     (labels,) = rule_labels((text, question))
     assert "conduct:neg" not in labels
+
+
+def test_unwanted_attention_and_put_downs_are_conduct_needs() -> None:
+    results = rule_labels(
+        ("A colleague kept flirting with me after I told him to stop.", OTHER),
+        ("My supervisor hugs the young girls from behind.", OTHER),
+        ("Two of the lads use the n word like it's nothing.", OTHER),
+        ("Since I complained the whole team gives me the silent treatment.", OTHER),
+        ("The site manager blows up at us over nothing.", IMPROVE),
+        ("In my review I was told I was useless.", OTHER),
+        ("He keeps telling me to smile more.", OTHER),
+    )
+    assert all("conduct:neg" in labels for labels in results)
