@@ -703,6 +703,11 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
     "support": {
         "pos": (
             r"supportive",
+            r"(take|takes|took|taking) [good|great|real] care of (your|the|their|our|its|us|his|her"
+            r"|staff|employees|people|workers) [employees|staff|workers|people|team|associates]",
+            r"(show|shows|showed|showing) (your|the|their|us|staff|employees|people|workers) "
+            r"[employees|staff|workers|people|team] [that] (you|they|he|she|management|managers) "
+            r"(care|cares)",
             r"support(s|ed|ing)? (me|us|the|my|our|everyone|people|anyone|anybody|them|you)",
             r"(supports|supported|supporting) staff",
             r"approachable",
@@ -1297,7 +1302,12 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
         "topic": (r"bullying", r"harassment", r"respect"),
     },
     "overall": {
-        "pos": (),
+        "pos": (
+            # how staff are treated in general; as advice ("treat your employees better") a need
+            r"(treat|treats|treated|treating) (your|the|their|our|its|his|her|us|them|staff|employees"
+            r"|people|workers) [employees|staff|workers|people|associates|team|teams] (better|right"
+            r"|well|properly|decently)",
+        ),
         "neg": (
             r"(poorly|badly|terribly|appallingly) (managed|run|led|organised|organized)",
             r"only cares? about (numbers|money|profit|profits|targets|figures|stats|the)",

@@ -322,6 +322,19 @@ def test_abuse_from_regulars_or_relatives_is_not_conduct():
     assert "conduct:neg" in colleague
 
 
+def test_generic_advice_about_how_staff_are_treated_is_a_need():
+    better, care, show, stated = rule_labels(
+        ("Treat your employees better.", ADVICE),
+        ("Take care of your people.", ADVICE),
+        ("Show your staff that you care.", ADVICE),
+        ("They treat their employees well here.", "What is good about working here?"),
+    )
+    assert better == {"overall:neg"}
+    assert care == {"support:neg"}
+    assert show == {"support:neg"}
+    assert stated == {"overall:pos"}
+
+
 def test_great_managers_is_overall_pos():
     (labels,) = rule_labels("Great managers.")
     assert labels == {"overall:pos"}
