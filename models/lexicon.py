@@ -1401,6 +1401,12 @@ POS_EVAL: Final[frozenset[str]] = frozenset(
 COPULAS: Final[frozenset[str]] = frozenset("is are was were 's been be seems seem feels".split())
 """Verbs after which a verdict on the subject follows ("communication ... is poor")."""
 
+STAND_INS: Final[frozenset[str]] = frozenset(
+    "they they're theyre he he's hes she she's shes others some most many few half all".split()
+)
+"""Opening a clause right after one that names managers, these stand for them
+("Management? They're clueless.")."""
+
 MUST: Final[frozenset[str]] = frozenset("need needs needed should must ought".split())
 """Right after a management word, a judgement that something is missing ("management needs to
 get a grip"): a need, unless a specific behaviour in the comment says which."""

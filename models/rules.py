@@ -134,6 +134,45 @@ def _cue_polarity(
     return None
 
 
+def _carried_judgements(words: list[str]) -> set[str]:
+    """Verdicts whose subject is a pronoun standing for managers named just before.
+
+    "Management? They're clueless." and "Some managers are great, others are awful": the
+    clause with the verdict names no manager, the clause before it does.
+    """
+    found: set[str] = set()
+    previous_names_manager = False
+    start = 0
+    for end in [*(i for i, w in enumerate(words) if w in lexicon.CLAUSE_BREAKS), len(words)]:
+        clause = words[start:end]
+        names_manager = any(map(_is_management, clause))
+        if (
+            previous_names_manager
+            and not names_manager
+            and clause[:1]
+            and (clause[0] in lexicon.STAND_INS)
+        ):
+            verdict = next(
+                (
+                    i
+                    for i, w in enumerate(clause)
+                    if w in lexicon.NEG_VERDICT or w in lexicon.POS_EVAL
+                ),
+                None,
+            )
+            if verdict is not None and verdict <= 4:
+                word, head = clause[verdict], clause[:verdict]
+                negated = _has(head, lexicon.NEGATIONS)
+                if word in lexicon.NEG_VERDICT:
+                    found.add("pos" if negated else "neg")
+                else:
+                    found.add("neg" if negated or _has(head, lexicon.HEDGES) else "pos")
+        if clause:
+            previous_names_manager = names_manager
+        start = end + 1
+    return found
+
+
 def _bare_mention(clause: list[str]) -> bool:
     """Whether a clause only names management ("Management, as always", "Upper management.")."""
     return any(map(_is_management, clause)) and all(
@@ -262,6 +301,9 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
             confidence -= 0.2
         idx = LABEL_INDEX[f"{aspect}:{polarity}"]
         scores[idx] = max(scores[idx], confidence)
+    if about_manager:
+        for polarity in _carried_judgements(words):
+            judgements[polarity] = max(judgements.get(polarity, 0.0), 0.6)
     for polarity, confidence in judgements.items():
         specific = [LABEL_INDEX[f"{a}:{polarity}"] for a in lexicon.CUES if a != "overall"]
         if scores[specific].max() < 0.5:

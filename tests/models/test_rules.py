@@ -335,6 +335,17 @@ def test_generic_advice_about_how_staff_are_treated_is_a_need():
     assert stated == {"overall:pos"}
 
 
+def test_a_verdict_on_a_pronoun_for_managers_named_just_before_is_overall():
+    they, some, customers = rule_labels(
+        ("Management? They're clueless.", IMPROVE),
+        ("The managers are fine. Some are lazy though.", OTHER),
+        ("Customers are rude. They are awful.", IMPROVE),
+    )
+    assert they == {"overall:neg"}
+    assert "overall:neg" in some
+    assert customers == set()
+
+
 def test_great_managers_is_overall_pos():
     (labels,) = rule_labels("Great managers.")
     assert labels == {"overall:pos"}
