@@ -46,6 +46,7 @@ from models.text import cached_question_kind
 
 RULES_FACTORY: Final[str] = "coachlens_theme_rules"
 WINDOW: Final[int] = 5
+"""How many tokens before a cue a negation or hedge may stand."""
 KEEP_GOING: Final[frozenset[str]] = frozenset(
     "keep continue great good well brilliant excellent thanks thank is are".split()
 )
@@ -55,14 +56,13 @@ WISHES: Final[frozenset[str]] = frozenset("who if actually someone somebody".spl
 ("managers who listen", "if they actually listened")."""
 PROHIBITIONS: Final[frozenset[str]] = frozenset("do dont never stop quit no not".split())
 """Opening a clause that answers "what could be improved?", these make a negated need
-advice ("don't micromanage", "stop shouting"), still a need."""
+advice ("don't micromanage", "stop shouting"), still a need (in advice it always is)."""
 CONDITIONS: Final[frozenset[str]] = frozenset("if unless when whether".split())
 """Before a negated need ("if you're not in the clique"), these keep it a need."""
 STAFFING: Final[frozenset[str]] = frozenset("more enough extra another new fewer less".split())
 """Before a management word, these speak of headcount, not of how managers behave."""
 SHORT_ANSWER: Final[int] = 8
 """A bare topic ("communication") takes its polarity from the question only in short answers."""
-"""How many tokens before a cue a negation or hedge may stand."""
 
 if not Doc.has_extension("rule_scores"):
     Doc.set_extension("rule_scores", default=None)
