@@ -123,7 +123,13 @@ def _cue_polarity(
     if kind == "pos":
         return "neg" if negated or hedged else "pos"
     if kind == "neg":  # "never micromanages"; but "if you're not one of the favourites"
-        flips = negated and not _has(inside, lexicon.NEGATIONS) and not _has(opening, CONDITIONS)
+        # a negation does not reach a need across "and": "didn't thank anyone and played favourites"
+        scope = before[len(before) - before[::-1].index("and") :] if "and" in before else before
+        flips = (
+            _has(scope, lexicon.NEGATIONS)
+            and not _has(inside, lexicon.NEGATIONS)
+            and not _has(opening, CONDITIONS)
+        )
         return "pos" if flips else "neg"
     predicate = _predicate(after)
     near = before + predicate

@@ -65,6 +65,15 @@ def test_negated_need_cue_becomes_weak_strength():
     assert never_micromanages == {"autonomy:pos"}
 
 
+def test_a_negation_does_not_reach_a_need_across_and():
+    first, second = rule_labels(
+        "My supervisor didn't thank anyone and played favourites with the rota.",
+        "The shift lead never says well done and shouts at the new starters.",
+    )
+    assert "fairness:neg" in first and "fairness:pos" not in first
+    assert "conduct:neg" in second and "conduct:pos" not in second
+
+
 def test_negation_scope_ends_at_but():
     (labels,) = rule_labels("She never listens, but she is supportive.")
     assert labels == {"listening:neg", "support:pos"}
