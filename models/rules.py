@@ -45,8 +45,9 @@ from models.taxonomy import LABEL_INDEX, LABELS, QuestionKind, question_kind
 from models.text import cached_question_kind
 
 RULES_FACTORY: Final[str] = "coachlens_theme_rules"
-WINDOW: Final[int] = 5
-"""How many tokens before a cue a negation or hedge may stand."""
+WINDOW: Final[int] = 7
+"""How many tokens before a cue a negation or hedge may stand (7: train+dev macro-F1 of the rules
+0.795 -> 0.797 against 5, held-out 0.727 -> 0.729; 9 is no better)."""
 KEEP_GOING: Final[frozenset[str]] = frozenset(
     "keep continue great good well brilliant excellent thanks thank is are".split()
 )

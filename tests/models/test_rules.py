@@ -74,6 +74,11 @@ def test_a_negation_does_not_reach_a_need_across_and():
     assert "conduct:neg" in second and "conduct:pos" not in second
 
 
+def test_a_negation_reaches_seven_words_back():
+    (labels,) = rule_labels("My manager has not in all my six years here thanked me.")
+    assert "recognition:neg" in labels and "recognition:pos" not in labels
+
+
 def test_negation_scope_ends_at_but():
     (labels,) = rule_labels("She never listens, but she is supportive.")
     assert labels == {"listening:neg", "support:pos"}
