@@ -1328,6 +1328,30 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"(n't|not|no|never) (know|knows|knew|idea) how to (manage|lead|run)",
             r"only (care|cares|cared|concerned|interested|focused|focussed|worried|bothered) (about|with|in)",
             r"(management|managers|leadership|mgmt|bosses|they|corporate|supervisors) [here|there] [really|just|simply|clearly|honestly] (have|has|had) no (idea|clue|understanding)",
+            # idioms of a failed judgement, general English rather than any one workplace's
+            r"(leave|leaves|left|leaving) [a] (lot|lots|much|plenty) to be desired",
+            r"(lost|losing) the plot",
+            r"law unto (themselves|himself|herself|itself)",
+            r"(management|managers|leadership|leaders|supervisors|mgmt|slt|smt|they) (is|are|'re) "
+            r"[just|simply|clearly] (not|n't|nt) fit for purpose",
+            r"(no|zero|little|lost|losing|lose) (faith|confidence|trust) in [the|our|my|senior|upper"
+            r"|top|local] (management|managers|leadership|leaders|senior|upper|slt|smt|bosses"
+            r"|supervisors|mgmt|directors|board)",
+            r"(n't|nt|not) know what (there|their|theyre|they're|they|he|she) ['re|are|is|'s] doing",
+            r"the reason [so|good] (people|staff|everyone|many|colleagues) (leave|leaves|left|quit|go)",
+            r"people (leave|quit) [bad] (managers|bosses)",
+            r"(no|zero|lack|lacks|lacking|poor|without|little) [of] [any|basic|real|the] people skills",
+            r"(not|n't|nt) [a] [much] [of] [a] people person",
+            r"in it for (themselves|himself|herself)",
+            r"superiority complex",
+            r"know - (it|its) - (all|alls)",
+            r"know (it|its) (all|alls)",
+            r"think (they|he|she) (know|knows) (best|better|everything)",
+            r"promoted (way|far|well) (beyond|above|past) (their|his|her) (ability|abilities|competence"
+            r"|capability|capabilities|level)",
+            r"peter principle",
+            r"(management|managers|leadership|leaders|supervisors|mgmt) (is|are|ai) (never|not|n't) "
+            r"[being] held accountable",
         ),
         "topic": (
             r"senior (team|leaders|leadership|managers|management|staff)",
@@ -1376,7 +1400,7 @@ NEG_VERDICT: Final[frozenset[str]] = frozenset(
     "garbage trash horrid lazy greedy unqualified inexperienced incapable unfit chaotic "
     "dysfunctional lacklustre lackluster ruined ruining replacing rethink shake disconnected "
     "detached oblivious untrained underqualified morons moron idiot fools dishonest liars "
-    "hypocritical hypocrites unprofessional meh".split()
+    "hypocritical hypocrites unprofessional meh outdated archaic fashioned dinosaurs overpaid".split()
 )
 """Words that make a judgement of management negative (no hedges: "more managers" is no verdict)."""
 

@@ -141,6 +141,18 @@ def _cue_polarity(
     return None
 
 
+KNOWING: Final[frozenset[str]] = frozenset("know knows knew knowing".split())
+"""Before a praise word, these make it a claim, not praise ("they think they know best")."""
+
+
+def _praises(words: list[str]) -> bool:
+    """Whether a praise word stands in ``words`` other than in "know best"."""
+    return any(
+        w in lexicon.POS_EVAL and (i == 0 or words[i - 1] not in KNOWING)
+        for i, w in enumerate(words)
+    )
+
+
 def _carried_judgements(words: list[str]) -> set[str]:
     """Verdicts whose subject is a pronoun standing for managers named just before.
 
@@ -266,7 +278,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                     continue  # "case management system", "management course"
                 if _has(near_words, lexicon.NEG_VERDICT):
                     polarity = "neg" if not _has(before, lexicon.NEGATIONS) else "pos"
-                elif _has(near_words, lexicon.POS_EVAL):
+                elif _praises(near_words):
                     # a negation before the praise word counts too: "managers are not very good"
                     praise = next((i for i, w in enumerate(after) if w in lexicon.POS_EVAL), 0)
                     # and a hedge: "managers could be more organised"

@@ -537,3 +537,30 @@ def test_ignored_feedback_and_instant_demands_and_joke_verdicts_on_topics():
     assert "pressure:neg" in instant
     assert "support:neg" in training
     assert "pressure:neg" not in helped
+
+
+def test_idioms_of_failed_management_are_overall_neg():
+    labels = rule_labels(
+        "Senior management are a law unto themselves.",
+        "The management here leaves a lot to be desired.",
+        "Upper management has lost the plot.",
+        "Management are not fit for purpose.",
+        "I have zero faith in senior leadership.",
+        "management dont know what there doing",
+        "Managers are the reason good people leave.",
+        "Managers have no people skills whatsoever.",
+        "Management are in it for themselves.",
+        "Management is very old fashioned.",
+        "Managers are promoted way beyond their ability.",
+    )
+    for found in labels:
+        assert "overall:neg" in found
+
+
+def test_knowing_best_is_not_praise_and_unfit_equipment_is_not_management():
+    know_best, equipment = rule_labels(
+        "The managers think they know best.",
+        "The lockers are not fit for purpose and the car park is full.",
+    )
+    assert know_best == {"overall:neg"}
+    assert equipment == set()
