@@ -24,6 +24,12 @@ from typing import Final, Literal
 CueKind = Literal["pos", "neg", "topic"]
 
 _DEG = r"(is|s|'s|very|so|really|always|extremely|incredibly|super|been|was|are)"
+_BOSS = (
+    r"(manager|managers|management|managment|mgmt|boss|bosses|supervisor|supervisors|leadership"
+    r"|leaders|leader|directors?|gaffer|manger)"
+)
+"""One token naming management, for cues that must be about managers ("my boss is spot on")."""
+_IS = r"[here|there] (is|are|'s|was|were|has|have) [been] [really|always|just|absolutely|honestly|very]"
 
 CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
     "listening": {
@@ -456,7 +462,7 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"prais(e|es|ed|ing)",
             r"thank(s|ed|ing)? (us|me|everyone|the|staff|people|them|your|their|teams?)",
             r"(they|she|he|manager|managers|boss|always|actually|will|does|do|to|and|supervisor|supervisors|leaders|management) (thank|thanks|thanked) you",
-            r"(a|any|the|no) thank [-] (you|yous)",
+            r"(a|any|the) thank [-] (you|yous)",
             r"thank [-] yous",
             r"(say|says|said|saying) [a] thank [-] (you|yous)",
             r"(gets|get|got|getting|being|been|are|were|feel|felt|is|was) (thanked|praised|recognised|recognized|acknowledged|appreciated)",
@@ -478,6 +484,7 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"positive feedback",
         ),
         "neg": (
+            r"(no|nt|n't|not) [a|even|one|single] [a] thank [-] (you|yous)",
             r"undervalued",
             r"unappreciated",
             r"unrecognised",
@@ -1307,6 +1314,21 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"(treat|treats|treated|treating) (your|the|their|our|its|his|her|us|them|staff|employees"
             r"|people|workers) [employees|staff|workers|people|associates|team|teams] (better|right"
             r"|well|properly|decently)",
+            # idioms of praise, about a manager named just before
+            rf"{_BOSS} {_IS} spot on",
+            rf"{_BOSS} {_IS} on the ball",
+            rf"{_BOSS} {_IS} second to none",
+            rf"{_BOSS} {_IS} down to earth",
+            rf"{_BOSS} {_IS} one in a million",
+            rf"{_BOSS} {_IS} a (legend|star|gem|diamond|superstar|godsend|credit)",
+            rf"{_BOSS} {_IS} [a] (pleasure|joy|dream) to work (for|under)",
+            rf"{_BOSS} (is|are|'s) [the|a|one] [big|main|only|biggest] reason (i|we|people|staff|i'm|im)"
+            r" (stay|stayed|'m|am|have|'ve|still)",
+            rf"(good|great|excellent|brilliant|fantastic|lovely|strong|positive) (relationship|rapport)"
+            rf" with (my|our|the|all|his|her) [line|direct] {_BOSS}",
+            rf"nothing but (good|great|positive|nice) things to say about [the|my|our] {_BOSS}",
+            rf"{_BOSS} [here|there] [actually|really|genuinely|clearly] (know|knows) what (they|he|she)"
+            r" ['re|are|'s|is] doing",
         ),
         "neg": (
             r"(poorly|badly|terribly|appallingly) (managed|run|led|organised|organized)",

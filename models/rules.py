@@ -119,10 +119,10 @@ def _cue_polarity(
     """
     if kind == "pos" and before[-1:] == ["only"]:
         return None  # "only praises her favourites", "only cares about targets"
-    negated = _has(before, lexicon.NEGATIONS) or _has(inside, lexicon.NEGATIONS)
     hedged = _has(before, lexicon.HEDGES) or _has(after[:3], frozenset({"more", "better"}))
-    if kind == "pos":
-        return "neg" if negated or hedged else "pos"
+    if kind == "pos":  # a negation inside the cue is part of the strength: "no favouritism"
+        return "neg" if _has(before, lexicon.NEGATIONS) or hedged else "pos"
+    negated = _has(before, lexicon.NEGATIONS) or _has(inside, lexicon.NEGATIONS)
     if kind == "neg":  # "never micromanages"; but "if you're not one of the favourites"
         # a negation does not reach a need across "and": "didn't thank anyone and played favourites"
         scope = before[len(before) - before[::-1].index("and") :] if "and" in before else before

@@ -233,7 +233,7 @@ def test_management_named_alone_answers_the_question():
         ("Upper management. Everything else is fine.", ADVICE),
         ("My manager.", "What is good about working here?"),
         ("Management.", OTHER),
-        ("The managers are the reason I stay.", IMPROVE),
+        ("The managers are the ones who sign the rota off.", IMPROVE),
     )
     assert improve == {"overall:neg"}
     assert advice == {"overall:neg"}
@@ -564,3 +564,32 @@ def test_knowing_best_is_not_praise_and_unfit_equipment_is_not_management():
     )
     assert know_best == {"overall:neg"}
     assert equipment == set()
+
+
+def test_a_negation_inside_a_strength_is_part_of_it():
+    no_favourites, no_matter, second, no_thanks = rule_labels(
+        ("There is no favouritism here.", GOOD),
+        "She treats everyone the same way no matter who they are.",
+        "Our management is second to none.",
+        "Not one thank you from the supervisors all year.",
+    )
+    assert no_favourites == {"fairness:pos"}
+    assert no_matter == {"fairness:pos"}
+    assert second == {"overall:pos"}
+    assert no_thanks == {"recognition:neg"}
+
+
+def test_idioms_of_praise_for_a_named_manager_are_overall_pos():
+    labels = rule_labels(
+        ("My manager is a legend.", GOOD),
+        ("Management are on the ball.", GOOD),
+        ("My line manager is a pleasure to work for.", GOOD),
+        ("My supervisor is the reason I stay.", GOOD),
+        ("I have a great relationship with my manager.", GOOD),
+        ("Managers are very down to earth.", GOOD),
+        ("Managers here actually know what they're doing.", GOOD),
+    )
+    for found in labels:
+        assert "overall:pos" in found
+    (food,) = rule_labels(("The canteen food is spot on and the gym is a godsend.", GOOD))
+    assert food == set()
