@@ -99,6 +99,28 @@ def _has(tokens: Iterable[str], words: frozenset[str]) -> bool:
     return not words.isdisjoint(tokens)  # any(t in words for t in tokens), in C
 
 
+NOT_NEGATING: Final[frozenset[tuple[str, str]]] = frozenset(
+    {("no", "matter"), ("nothing", "but"), ("to", "none"), ("no", "doubt"), ("not", "only")}
+)
+"""Word pairs in which a negation word negates nothing ("second to none", "no matter who")."""
+
+
+def _negates(words: list[str], following: str = "") -> bool:
+    """Whether ``words`` hold a negation that is not part of an idiom in :data:`NOT_NEGATING`.
+
+    ``following`` is the word after them, which may complete an idiom ("no" + "matter").
+    """
+    if lexicon.NEGATIONS.isdisjoint(words):
+        return False
+    padded = ["", *words, following]
+    return any(
+        w in lexicon.NEGATIONS
+        and (w, padded[i + 2]) not in NOT_NEGATING
+        and (padded[i], w) not in NOT_NEGATING
+        for i, w in enumerate(words)
+    )
+
+
 def _predicate(after: list[str]) -> list[str]:
     """The words after a cue that may judge it: the next three, and a copula's complement.
 
@@ -119,18 +141,15 @@ def _cue_polarity(
     """
     if kind == "pos" and before[-1:] == ["only"]:
         return None  # "only praises her favourites", "only cares about targets"
+    # "no thank you", "aren't treated equally"; the next word shows an idiom ("no matter")
+    negated = _negates(before) or _negates(inside, following=after[0] if after else "")
     hedged = _has(before, lexicon.HEDGES) or _has(after[:3], frozenset({"more", "better"}))
-    if kind == "pos":  # a negation inside the cue is part of the strength: "no favouritism"
-        return "neg" if _has(before, lexicon.NEGATIONS) or hedged else "pos"
-    negated = _has(before, lexicon.NEGATIONS) or _has(inside, lexicon.NEGATIONS)
+    if kind == "pos":
+        return "neg" if negated or hedged else "pos"
     if kind == "neg":  # "never micromanages"; but "if you're not one of the favourites"
         # a negation does not reach a need across "and": "didn't thank anyone and played favourites"
         scope = before[len(before) - before[::-1].index("and") :] if "and" in before else before
-        flips = (
-            _has(scope, lexicon.NEGATIONS)
-            and not _has(inside, lexicon.NEGATIONS)
-            and not _has(opening, CONDITIONS)
-        )
+        flips = _negates(scope) and not _negates(inside) and not _has(opening, CONDITIONS)
         return "pos" if flips else "neg"
     predicate = _predicate(after)
     near = before + predicate

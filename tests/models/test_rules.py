@@ -566,7 +566,7 @@ def test_knowing_best_is_not_praise_and_unfit_equipment_is_not_management():
     assert equipment == set()
 
 
-def test_a_negation_inside_a_strength_is_part_of_it():
+def test_a_negation_word_in_an_idiom_negates_nothing():
     no_favourites, no_matter, second, no_thanks = rule_labels(
         ("There is no favouritism here.", GOOD),
         "She treats everyone the same way no matter who they are.",
@@ -577,6 +577,11 @@ def test_a_negation_inside_a_strength_is_part_of_it():
     assert no_matter == {"fairness:pos"}
     assert second == {"overall:pos"}
     assert no_thanks == {"recognition:neg"}
+    unequal, listens = rule_labels(
+        "We are not treated equally by the supervisors.", "No matter how busy she is, she listens."
+    )
+    assert unequal == {"fairness:neg"}
+    assert listens == {"listening:pos"}
 
 
 def test_idioms_of_praise_for_a_named_manager_are_overall_pos():
