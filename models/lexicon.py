@@ -1770,7 +1770,8 @@ HEDGES: Final[frozenset[str]] = frozenset(
 NEGATIONS: Final[frozenset[str]] = frozenset(
     "not n't nt no never nobody nothing none neither nor without lack lacks lacking hardly "
     "rarely seldom cannot zero dont doesnt didnt cant wont isnt arent wasnt werent wouldnt "
-    "couldnt havent hasnt hadnt shouldnt".split()
+    "couldnt havent hasnt hadnt shouldnt pretend pretends pretended pretending "
+    "supposedly".split()
 )
 """Negation cues; their scope runs to the next clause boundary."""
 

@@ -149,7 +149,14 @@ def _cue_polarity(
     if kind == "neg":  # "never micromanages"; but "if you're not one of the favourites"
         # a negation does not reach a need across "and": "didn't thank anyone and played favourites"
         scope = before[len(before) - before[::-1].index("and") :] if "and" in before else before
-        flips = _negates(scope) and not _negates(inside) and not _has(opening, CONDITIONS)
+        # "can't speak up without being shouted at": two negations leave the need standing
+        double = "without" in scope and _negates(scope[: scope.index("without")])
+        flips = (
+            _negates(scope)
+            and not double
+            and not _negates(inside)
+            and not _has(opening, CONDITIONS)
+        )
         return "pos" if flips else "neg"
     predicate = _predicate(after)
     near = before + predicate
@@ -335,6 +342,12 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
             actors = [t for i, t in enumerate(clause) if "front" not in clause[max(0, i - 4) : i]]
             if any(map(_is_outsider, actors)) and not any(map(_is_management, clause)):
                 continue
+        elif (
+            aspect != "support"  # "customers swear at us and nobody does anything" is a need
+            and any(map(_is_outsider, words[c_start:start]))
+            and not any(map(_is_management, words[c_start:c_end]))
+        ):
+            continue  # "patients don't listen", "callers can be demanding": outsiders act
         if not about_manager and kind != "topic":
             confidence -= 0.2
         idx = LABEL_INDEX[f"{aspect}:{polarity}"]

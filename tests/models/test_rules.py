@@ -598,3 +598,23 @@ def test_idioms_of_praise_for_a_named_manager_are_overall_pos():
         assert "overall:pos" in found
     (food,) = rule_labels(("The canteen food is spot on and the gym is a godsend.", GOOD))
     assert food == set()
+
+
+def test_outsiders_acting_are_out_of_scope_for_every_aspect_but_support():
+    patients, callers, thanks, failed = rule_labels(
+        "Patients dont listen to a word you tell them.",
+        "The callers can be very demanding.",
+        "Customers never say thank you.",
+        "Customers swear at us and nobody does anything about it.",
+    )
+    assert patients == callers == thanks == set()
+    assert "support:neg" in failed
+
+
+def test_pretending_negates_and_without_after_a_negation_leaves_a_need():
+    pretend, head = rule_labels(
+        "They pretend to listen and then do what they want anyway.",
+        "You can't speak up without getting shouted at by the supervisor.",
+    )
+    assert "listening:neg" in pretend and "listening:pos" not in pretend
+    assert "conduct:neg" in head and "conduct:pos" not in head
