@@ -1668,6 +1668,16 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"promoted (way|far|well) (beyond|above|past) (their|his|her) (ability|abilities|competence"
             r"|capability|capabilities|level)",
             r"peter principle",
+            rf"{_BOSS} {_IS} [just|such|a|an] [complete|total|absolute|utter] waste of (space|money"
+            r"|oxygen|a)",
+            r"(head|heads) (in|buried) the (sand|clouds)",
+            r"ivory (tower|towers)",
+            r"(office|top|ups|charge) [really|just|simply|clearly] (has|have|had) no (idea|clue"
+            r"|understanding)",
+            rf"(n't|nt|not|never) rate [the|my|our|any|of] [the|our] {_BOSS}",
+            rf"{_BOSS} {_IS} two [-] faced",
+            rf"{_BOSS} {_IS} [very|a] [bit] hit (and|or) miss",
+            r"talk the talk",
             r"(management|managers|leadership|leaders|supervisors|mgmt) (is|are|ai) (never|not|n't) "
             r"[being] held accountable",
         ),
@@ -1718,7 +1728,9 @@ NEG_VERDICT: Final[frozenset[str]] = frozenset(
     "garbage trash horrid lazy greedy unqualified inexperienced incapable unfit chaotic "
     "dysfunctional lacklustre lackluster ruined ruining replacing rethink shake disconnected "
     "detached oblivious untrained underqualified morons moron idiot fools dishonest liars "
-    "hypocritical hypocrites unprofessional meh outdated archaic fashioned dinosaurs overpaid".split()
+    "hypocritical hypocrites unprofessional meh outdated archaic fashioned dinosaurs overpaid "
+    "indecisive spineless gutless jobsworths jobsworth puppets existent nonexistent variable "
+    "patchy inconsistent".split()
 )
 """Words that make a judgement of management negative (no hedges: "more managers" is no verdict)."""
 

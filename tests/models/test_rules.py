@@ -618,3 +618,22 @@ def test_pretending_negates_and_without_after_a_negation_leaves_a_need():
     )
     assert "listening:neg" in pretend and "listening:pos" not in pretend
     assert "conduct:neg" in head and "conduct:pos" not in head
+
+
+def test_more_verdicts_on_management_are_overall_neg():
+    labels = rule_labels(
+        "Management are a waste of space.",
+        "Senior leadership sit in their ivory towers.",
+        "Management have their heads in the sand.",
+        "Head office has no idea about life on the shop floor.",
+        "Management are indecisive and spineless.",
+        "Leadership is non existent.",
+        "I don't rate the management here at all.",
+        "Managers are two faced.",
+        "The quality of management is very patchy.",
+        "Management can talk the talk all day long.",
+    )
+    for found in labels:
+        assert "overall:neg" in found
+    (meeting,) = rule_labels("The weekly meeting is a waste of time and the heating is patchy.")
+    assert meeting == set()
