@@ -218,6 +218,22 @@ def _carried_judgements(words: list[str]) -> set[str]:
     return found
 
 
+WRITERS: Final[frozenset[str]] = frozenset("i we i'd we'd".split())
+"""Subjects that make the writer the one who appreciates or thanks."""
+ADVERBS: Final[frozenset[str]] = frozenset(
+    "really do genuinely truly also all so very just".split()
+)
+"""Words that may stand between the writer and the verb ("I really appreciate")."""
+
+
+def _writer_acts(opening: list[str]) -> bool:
+    """Whether the clause before a cue ends with the writer as its subject ("we really")."""
+    rest = list(opening)
+    while rest and rest[-1] in ADVERBS:
+        rest.pop()
+    return bool(rest) and rest[-1] in WRITERS
+
+
 def _bare_mention(clause: list[str]) -> bool:
     """Whether a clause only names management ("Management, as always", "Upper management.")."""
     return any(map(_is_management, clause)) and all(
@@ -256,11 +272,24 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
     scores = np.zeros(len(LABELS), dtype=np.float32)
     about_manager = any(map(_is_management, words))
     judgements: dict[str, float] = {}
-    for match_id, start, end in matcher(doc):
-        aspect, kind = doc.vocab.strings[match_id].split("/")
+    matches = [(doc.vocab.strings[m].split("/"), start, end) for m, start, end in matcher(doc)]
+    praised = {  # clauses that praise someone: "thanks people in front of the team" is no insult
+        _clause(words, start, end)[0]
+        for (aspect, kind), start, end in matches
+        if aspect == "recognition" and kind == "pos"
+    }
+    for (aspect, kind), start, end in matches:
         c_start, c_end = _clause(words, start, end)
         before = words[max(c_start, start - WINDOW) : start]
         after = words[end:c_end]
+        if aspect == "recognition" and kind == "pos" and _writer_acts(words[c_start:start]):
+            continue  # "I really appreciate the free lunches": the writer's own thanks
+        if (
+            aspect == "conduct"
+            and words[start : start + 2] == ["in", "front"]
+            and c_start in praised
+        ):
+            continue
         polarity = _cue_polarity(kind, before, after, words[start:end], words[c_start:start])
         confidence = 0.9 if kind != "topic" else 0.75
         if (

@@ -637,3 +637,16 @@ def test_more_verdicts_on_management_are_overall_neg():
         assert "overall:neg" in found
     (meeting,) = rule_labels("The weekly meeting is a waste of time and the heating is patchy.")
     assert meeting == set()
+
+
+def test_praise_in_front_of_others_is_no_insult_and_the_writers_thanks_no_recognition():
+    kudos, told_off, lunches, appreciated = rule_labels(
+        ("She thanks people in front of the whole team.", GOOD),
+        "Told off in front of customers again.",
+        ("I really appreciate the free lunches.", GOOD),
+        ("I feel appreciated by my manager.", GOOD),
+    )
+    assert kudos == {"recognition:pos"}
+    assert told_off == {"conduct:neg"}
+    assert lunches == set()
+    assert appreciated == {"recognition:pos"}
