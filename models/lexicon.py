@@ -314,6 +314,7 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
     },
     "pressure": {
         "pos": (
+            r"(take|takes|took|taking|keep|keeps|kept|keeping) [the] [some] pressure off",
             r"realistic (expectations|targets|deadlines|workload|goals)",
             rf"{_DEG} patient",
             r"protects? (us|the|our|me)",
@@ -1751,6 +1752,18 @@ POS_EVAL: Final[frozenset[str]] = frozenset(
     "superb approachable competent organised organized professional knowledgeable capable".split()
 )
 """Words that make a neutral topic or a management judgement positive."""
+
+COMPOUNDS: Final[dict[str, tuple[frozenset[str], frozenset[str]]]] = {
+    "pressure": (
+        frozenset("blood tyre tire water air peer cabin".split()),
+        frozenset(
+            "washer washers cooker cookers sore sores ulcer ulcers gauge gauges check checks "
+            "monitor monitors reading readings point points cuff valve".split()
+        ),
+    ),
+}
+"""A one-word cue that, after the first set or before the second, names a thing ("blood
+pressure", "pressure washer", "peer pressure"), not a behaviour of managers."""
 
 COPULAS: Final[frozenset[str]] = frozenset("is are was were 's been be seems seem feels".split())
 """Verbs after which a verdict on the subject follows ("communication ... is poor")."""

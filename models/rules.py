@@ -279,6 +279,17 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
         if aspect == "recognition" and kind == "pos"
     }
     for (aspect, kind), start, end in matches:
+        if any(
+            a == aspect and k != kind and s <= start and end <= e and e - s > end - start
+            for (a, k), s, e in matches
+        ):
+            continue  # a longer cue of the aspect reads these words otherwise ("pressure off us")
+        if end - start == 1 and words[start] in lexicon.COMPOUNDS:
+            firsts, seconds = lexicon.COMPOUNDS[words[start]]
+            if (start > 0 and words[start - 1] in firsts) or (
+                end < len(words) and words[end] in seconds
+            ):
+                continue  # "blood pressure", "pressure washer"
         c_start, c_end = _clause(words, start, end)
         before = words[max(c_start, start - WINDOW) : start]
         after = words[end:c_end]

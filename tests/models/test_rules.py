@@ -650,3 +650,15 @@ def test_praise_in_front_of_others_is_no_insult_and_the_writers_thanks_no_recogn
     assert told_off == {"conduct:neg"}
     assert lunches == set()
     assert appreciated == {"recognition:pos"}
+
+
+def test_a_longer_cue_of_the_other_polarity_wins_and_compounds_are_not_cues():
+    off, pushed, blood, washer = rule_labels(
+        ("She takes the pressure off us when it gets busy.", GOOD),
+        "Constant pressure from management to hit the numbers.",
+        ("Blood pressure checks for staff would be nice.", IMPROVE),
+        "The pressure washer in the yard is broken again.",
+    )
+    assert off == {"pressure:pos"}
+    assert pushed == {"pressure:neg"}
+    assert blood == washer == set()
