@@ -34,6 +34,9 @@ _IS = r"[here|there] (is|are|'s|was|were|has|have) [been] [really|always|just|ab
 CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
     "listening": {
         "pos": (
+            # advice answers name these as missing ('Engage with your staff')
+            r"engag(e|es|ed|ing) [more] with [your|their|the|his|her|our] (staff|us|people|employees|team|teams|workers|frontline|colleagues|workforce)",
+            r"includ(e|es|ed|ing) (staff|us|people|everyone|employees|team|me|the) [team|staff] in (decisions|decision|discussions|planning|meetings|conversations|changes)",
             r"listen(s|ed|ing)?",
             r"(open|receptive) to [new] (ideas|suggestions|feedback|views|change|input)",
             r"open - minded",
@@ -162,6 +165,8 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
     },
     "clarity": {
         "pos": (
+            # advice answers name these as missing ('Engage with your staff')
+            r"updat(e|es|ed|ing) (us|staff|people|everyone|employees|the|your|their) [team|staff|teams] (when|on|about|regularly|more|before|with)",
             r"(clear|clearly) (expectations|direction|goals|objectives|priorities|about|instructions)",
             r"makes? (expectations|things|it|everything|priorities) clear",
             r"(keeps?|kept) (us|the|everyone|me|staff) [team] (informed|updated|posted)",
@@ -596,6 +601,9 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
     },
     "recognition": {
         "pos": (
+            # advice answers name these as missing ('Engage with your staff')
+            r"reward(s|ed|ing)? (hard|good|great|extra) (work|effort|performance)",
+            r"credit (the|staff|people|us|those|whoever|your|their) (people|staff|team|work|person|who|ones)",
             r"(recognis|recogniz)(e|es|ed|ing)",
             r"appreciat(es|ed|ive|ion)",
             r"(they|she|he|manager|managers|boss|supervisor|management|leaders|leadership|really|genuinely|truly|actually|always|to|and) appreciate (us|our|my|me|the|it|staff|people|everyone|what|when|hard|your|their)",
@@ -908,6 +916,12 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
     },
     "support": {
         "pos": (
+            # advice answers name these as missing ('Engage with your staff')
+            r"(spend|spends|spent|spending) [more|some|quality] time (on|with) (the|your|their|his|her|us|staff|people|frontline) [floor|team|staff|teams|people|wards?|shop]",
+            r"get(s)? to know (your|their|his|her) (team|staff|people|teams|workers|employees)",
+            r"back(s|ed|ing)? (your|their|his|her) (staff|team|people|workers|employees|teams)",
+            r"follow(s|ed|ing)? (up|through) on (concerns|issues|complaints|problems|things|what|anything|it|them|reports|grievances)",
+            r"(provide|provides|provided|providing|gives) [proper|regular|constructive|more|better|useful|honest|real|some|any] feedback",
             r"supportive",
             r"(take|takes|took|taking) [good|great|real] care of (your|the|their|our|its|us|his|her"
             r"|staff|employees|people|workers) [employees|staff|workers|people|team|associates]",
@@ -1607,6 +1621,8 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
     },
     "overall": {
         "pos": (
+            # advice answers name these as missing ('Engage with your staff')
+            r"lead(s|ing)? by example",
             # how staff are treated in general; as advice ("treat your employees better") a need
             r"(treat|treats|treated|treating) (your|the|their|our|its|his|her|us|them|staff|employees"
             r"|people|workers) [employees|staff|workers|people|associates|team|teams] (better|right"

@@ -25,7 +25,9 @@ IMPERATIVES: Final[frozenset[str]] = frozenset(
     "listen communicate trust support recognise recognize appreciate thank praise involve consult "
     "treat respect explain keep make let develop value ask act help care protect back show say "
     "tell empower celebrate acknowledge reward be apply distribute share allocate rotate spread "
-    "split check stand walk".split()
+    "split check stand walk give engage encourage welcome include inform update reward notice "
+    "credit hear lead provide offer spend get open follow invest ensure allow take pay learn "
+    "focus start try".split()
 )
 """Verbs that, opening an answer to "what could be improved?", make a strength cue advice
 ("listen to your staff"): the behaviour is missing."""

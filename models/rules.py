@@ -234,6 +234,20 @@ def _writer_acts(opening: list[str]) -> bool:
     return bool(rest) and rest[-1] in WRITERS
 
 
+OPENERS: Final[frozenset[str]] = frozenset(
+    "please just and maybe perhaps actually also then simply so".split()
+)
+"""Words that may stand before the verb of an imperative ("please just listen", "try to")."""
+
+
+def _imperative_opens(opening: list[str]) -> bool:
+    """Whether the clause up to a cue opens with an imperative ("notice when people ...")."""
+    rest = [w for w in opening[:4] if w not in OPENERS]
+    if rest[:2] in (["thank", "you"], ["thank", "u"]):
+        return False  # "Thank you for supporting me": the writer's thanks, not advice
+    return bool(rest) and rest[0] in IMPERATIVES
+
+
 def _bare_mention(clause: list[str]) -> bool:
     """Whether a clause only names management ("Management, as always", "Upper management.")."""
     return any(map(_is_management, clause)) and all(
@@ -313,7 +327,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                     words[start] in IMPERATIVES
                     and (start == c_start or words[start - 1] in ("please", "just", "and"))
                 )
-                or (words[c_start] in IMPERATIVES and 0 < start - c_start <= 2)  # "be fair"
+                or _imperative_opens(words[c_start:start])  # "be fair", "notice when people ..."
                 or _has(before, WISHES)
             )
         ):

@@ -662,3 +662,26 @@ def test_a_longer_cue_of_the_other_polarity_wins_and_compounds_are_not_cues():
     assert off == {"pressure:pos"}
     assert pushed == {"pressure:neg"}
     assert blood == washer == set()
+
+
+def test_advice_opening_with_any_imperative_is_a_need():
+    labels = rule_labels(
+        ("Give staff a voice.", IMPROVE),
+        ("Encourage people to speak up.", IMPROVE),
+        ("Notice when people go the extra mile.", IMPROVE),
+        ("Engage with your staff.", IMPROVE),
+        ("Include staff in decisions.", IMPROVE),
+        ("Update us when things change.", IMPROVE),
+        ("Reward hard work.", IMPROVE),
+        ("Lead by example.", IMPROVE),
+        ("Get to know your team.", IMPROVE),
+        ("Follow up on concerns raised.", IMPROVE),
+    )
+    for found in labels:
+        assert found and not any(label.endswith(":pos") for label in found), found
+    thanks, fair = rule_labels(
+        ("Thank you for supporting me through a hard year.", ADVICE),
+        ("Pay is poor but to be fair my manager listens.", IMPROVE),
+    )
+    assert thanks == {"support:pos"}
+    assert fair == {"listening:pos"}
