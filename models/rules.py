@@ -248,6 +248,43 @@ def _imperative_opens(opening: list[str]) -> bool:
     return bool(rest) and rest[0] in IMPERATIVES
 
 
+SENTENCE_ENDS: Final[frozenset[str]] = frozenset([*". ! ? ;".split(), "\n"])
+"""Tokens that end a sentence."""
+LABEL_MARKS: Final[frozenset[str]] = frozenset(": - – —".split())
+"""Tokens after which a verdict labels the topic before them ("Management: poor")."""
+
+
+def _detached_predicate(words: list[str], end: int, c_end: int) -> list[str]:
+    """The predicate of a topic when punctuation detaches it from its clause.
+
+    "Management: poor." gives ``["poor"]``; "Management, in my opinion, are awful" and
+    "Leadership here is, frankly, weak" give the words after the parenthesis. Otherwise ``[]``.
+
+    Args:
+        words: The comment's words.
+        end: Where the topic ends.
+        c_end: Where its clause ends.
+    """
+    if c_end >= len(words) or not (c_end == end or words[c_end - 1] in lexicon.COPULAS):
+        return []
+    if c_end == end and words[end] in LABEL_MARKS and words[0] not in LABEL_MARKS:
+        return words[end + 1 : end + 4]  # not in a bulleted list ("- good manager - crap pay")
+    if words[c_end] != ",":
+        return []
+    for k in range(c_end + 1, min(len(words), c_end + 12)):
+        if words[k] in SENTENCE_ENDS:
+            return []
+        if words[k] == ",":
+            if c_end > end:  # "is, frankly, weak"
+                return words[k + 1 : k + 5]
+            return (
+                words[k + 2 : k + 6]
+                if words[k + 1 : k + 2] and words[k + 1] in lexicon.COPULAS
+                else []
+            )
+    return []
+
+
 def _bare_mention(clause: list[str]) -> bool:
     """Whether a clause only names management ("Management, as always", "Upper management.")."""
     return any(map(_is_management, clause)) and all(
@@ -353,6 +390,9 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
         if aspect == "overall":  # a judgement: the verdict may stand further away than NEG_EVAL's
             # three words ("management at this store is clueless"), so it decides alone
             near_words = words[max(c_start, start - 3) : min(c_end, end + 8)]
+            if kind == "topic" and (detached := _detached_predicate(words, end, c_end)):
+                after = detached  # "Management, in my opinion, is awful", "Management: poor."
+                near_words = before[-3:] + detached
             if kind == "topic":
                 if end < len(words) and words[end] in lexicon.NOT_MANAGEMENT_AFTER:
                     continue  # "case management system", "management course"

@@ -685,3 +685,22 @@ def test_advice_opening_with_any_imperative_is_a_need():
     )
     assert thanks == {"support:pos"}
     assert fair == {"listening:pos"}
+
+
+def test_a_verdict_detached_by_punctuation_still_judges_management():
+    labels = rule_labels(
+        "The management, in my opinion, are awful.",
+        "Management: poor.",
+        "Senior management, especially the new director, is terrible.",
+        "Leadership at this company is, frankly, weak.",
+        "Management, however, are not great.",
+    )
+    for found in labels:
+        assert found == {"overall:neg"}
+    praise, bullets, pay = rule_labels(
+        "Management, on the whole, are excellent.",
+        "- Great team - Good manager - Crap pay",
+        "Management is fine, the pay is terrible.",
+    )
+    assert praise == bullets == {"overall:pos"}
+    assert pay == set()
