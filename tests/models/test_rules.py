@@ -624,7 +624,7 @@ def test_more_verdicts_on_management_are_overall_neg():
     labels = rule_labels(
         "Management are a waste of space.",
         "Senior leadership sit in their ivory towers.",
-        "Management have their heads in the sand.",
+        "Management have their heads in the clouds.",
         "Head office has no idea about life on the shop floor.",
         "Management are indecisive and spineless.",
         "Leadership is non existent.",
