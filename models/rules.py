@@ -99,6 +99,8 @@ def _has(tokens: Iterable[str], words: frozenset[str]) -> bool:
     return not words.isdisjoint(tokens)  # any(t in words for t in tokens), in C
 
 
+REFUSALS: Final[frozenset[str]] = frozenset("refuse refuses refused refusing".split())
+"""Before a strength, these make it missing ("refused to listen"); a need stays a need."""
 NOT_NEGATING: Final[frozenset[tuple[str, str]]] = frozenset(
     {("no", "matter"), ("nothing", "but"), ("to", "none"), ("no", "doubt"), ("not", "only")}
 )
@@ -144,8 +146,8 @@ def _cue_polarity(
     # "no thank you", "aren't treated equally"; the next word shows an idiom ("no matter")
     negated = _negates(before) or _negates(inside, following=after[0] if after else "")
     hedged = _has(before, lexicon.HEDGES) or _has(after[:3], frozenset({"more", "better"}))
-    if kind == "pos":
-        return "neg" if negated or hedged else "pos"
+    if kind == "pos":  # a refused strength is missing: "refused to listen"
+        return "neg" if negated or hedged or _has(before, REFUSALS) else "pos"
     if kind == "neg":  # "never micromanages"; but "if you're not one of the favourites"
         # a negation does not reach a need across "and": "didn't thank anyone and played favourites"
         scope = before[len(before) - before[::-1].index("and") :] if "and" in before else before

@@ -704,3 +704,12 @@ def test_a_verdict_detached_by_punctuation_still_judges_management():
     )
     assert praise == bullets == {"overall:pos"}
     assert pay == set()
+
+
+def test_a_refused_strength_is_missing_but_a_refused_need_stays_a_need():
+    listen, leave = rule_labels(
+        "She refused to listen when I raised it.",
+        "He refused my leave while approving it for his mates.",
+    )
+    assert listen == {"listening:neg"}
+    assert "fairness:neg" in leave and "fairness:pos" not in leave
