@@ -387,6 +387,14 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                 polarity, confidence = "pos", 0.6
             else:
                 continue
+        if (
+            polarity is None
+            and kind == "topic"
+            and qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE)
+            and _imperative_opens(words[c_start:start])
+            and not _has(words[c_start:start], KEEP_GOING)  # "keep the communication going"
+        ):
+            polarity, confidence = "neg", 0.7  # "Treat staff with respect", "Show some respect"
         if polarity is None and aspect != "overall":
             continue
         if aspect == "overall":  # a judgement: the verdict may stand further away than NEG_EVAL's

@@ -713,3 +713,14 @@ def test_a_refused_strength_is_missing_but_a_refused_need_stays_a_need():
     )
     assert listen == {"listening:neg"}
     assert "fairness:neg" in leave and "fairness:pos" not in leave
+
+
+def test_a_topic_in_advice_opened_by_an_imperative_is_a_need():
+    respect, development, going = rule_labels(
+        ("Treat the night shift with some respect for once, we are people too.", IMPROVE),
+        ("Give me some development, I have asked for two years now.", IMPROVE),
+        ("Keep the communication going like it has been this year.", IMPROVE),
+    )
+    assert respect == {"conduct:neg"}
+    assert development == {"support:neg"}
+    assert going == set()
