@@ -1863,7 +1863,8 @@ NEG_EVAL: Final[frozenset[str]] = frozenset(
     "laughable patchy sporadic minimal "
     "crap pathetic questionable inept toxic could should needs need more better improve "
     "improved improvement improving lax ineffective disorganised disorganized bloated "
-    "out-of-touch detached rare scarce limited nil missing absent".split()
+    "out-of-touch detached rare scarce limited nil missing absent worse worsened deteriorated "
+    "declined slipping".split()
 )
 """Words that make a neutral topic or a management judgement negative."""
 

@@ -99,6 +99,10 @@ def _has(tokens: Iterable[str], words: frozenset[str]) -> bool:
     return not words.isdisjoint(tokens)  # any(t in words for t in tokens), in C
 
 
+WISHED: Final[frozenset[str]] = frozenset("would could should need needs".split())
+"""After a topic, these make it wished for ("recognition would go a long way"): a need."""
+SUBJECTS: Final[frozenset[str]] = frozenset("i we you he she they it there that who".split())
+"""Words that open a new subject after a topic."""
 REFUSALS: Final[frozenset[str]] = frozenset("refuse refuses refused refusing".split())
 """Before a strength, these make it missing ("refused to listen"); a need stays a need."""
 NOT_NEGATING: Final[frozenset[tuple[str, str]]] = frozenset(
@@ -121,6 +125,20 @@ def _negates(words: list[str], following: str = "") -> bool:
         and (padded[i], w) not in NOT_NEGATING
         for i, w in enumerate(words)
     )
+
+
+def _wished(after: list[str]) -> bool:
+    """Whether the topic before ``after`` is wished for ("recognition would go a long way").
+
+    The modal must follow within four words with no new subject in between ("a 1:1 where
+    he would ..." reports speech).
+    """
+    for w in after[:4]:
+        if w in WISHED:
+            return True
+        if w in SUBJECTS:
+            return False
+    return False
 
 
 def _predicate(after: list[str]) -> list[str]:
@@ -164,6 +182,8 @@ def _cue_polarity(
     near = before + predicate
     if negated or _has(near, lexicon.NEG_EVAL):
         return "neg"
+    if _has(before, lexicon.HEDGES) or _wished(after):
+        return "neg"  # "communication needs work", "if they communicated it would help"
     if _has(near, lexicon.POS_EVAL):  # "communication is not good"
         return "neg" if _has(predicate, lexicon.NEGATIONS) else "pos"
     return None

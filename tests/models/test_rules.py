@@ -724,3 +724,18 @@ def test_a_topic_in_advice_opened_by_an_imperative_is_a_need():
     assert respect == {"conduct:neg"}
     assert development == {"support:neg"}
     assert going == set()
+
+
+def test_a_topic_wished_for_or_worsening_is_a_need():
+    labels = rule_labels(
+        ("Communication from the top needs a lot of work.", IMPROVE),
+        ("It would be nice if they actually communicated before changing the rota.", IMPROVE),
+        ("Recognition from senior leaders would go a long way here.", IMPROVE),
+        ("Communication has got worse since the new director started.", IMPROVE),
+    )
+    for found in labels:
+        assert found and not any(label.endswith(":pos") for label in found), found
+    (must,) = rule_labels(
+        ("The team is spread out so async communication is a must, which suits me.", GOOD)
+    )
+    assert must == set()
