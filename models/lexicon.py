@@ -752,6 +752,17 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"fairer (with|towards|toward) (staff|us|everyone|everybody|people|all)",
         ),
         "neg": (
+            # double standards and closed circles, in general English
+            rf"{_BOSS} [here] (can|could) [just] do (whatever|what) (they|he|she) (like|likes|liked|want|wants|wanted|please|pleases)",
+            rf"{_BOSS} (do|does|did) (n't|nt|not) (follow|stick|obey) (the|their|his|her|any) [own] (rules|policies|policy)",
+            r"rules (they|he|she) (make|made|expect) us [to] (follow|obey|stick)",
+            r"(interviews?|process|recruitment|promotions?|selection) (is|are|was|were) [just|only|merely|all] [a|an] (formality|fix|fixed|stitch|sham|farce|charade|foregone)",
+            r"in with the right (people|crowd|person|ones)",
+            r"(certain|some|favoured|favored|her|his|their|the) (people|staff|ones|few|favourites|favorites|mates|friends|managers) (are|seem) [to] [be] [completely|totally|just] untouchable",
+            r"(can|could) do no wrong",
+            r"(play|plays|played|playing) (politics|favourites|favorites|games) with",
+            r"protect(s|ed|ing)? their own",
+            r"(close|closes|closed|closing) ranks",
             r"favou?rit(ism|es)",
             r"favou?red",
             r"(unfair|unfairly|unequal|unequally|inconsistent|inconsistently)",

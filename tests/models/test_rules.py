@@ -739,3 +739,21 @@ def test_a_topic_wished_for_or_worsening_is_a_need():
         ("The team is spread out so async communication is a must, which suits me.", GOOD)
     )
     assert must == set()
+
+
+def test_double_standards_and_closed_circles_are_fairness_neg():
+    labels = rule_labels(
+        "Managers can do whatever they like while we get written up for being late.",
+        "Managers don't follow the rules they make us follow.",
+        "Interviews are just a formality, they already know who they want.",
+        "You only get on if you are in with the right people.",
+        "Certain people are untouchable.",
+        "Some staff can do no wrong in her eyes.",
+        "Managers play politics with people's careers.",
+    )
+    for found in labels:
+        assert "fairness:neg" in found
+    (surgeon,) = rule_labels(
+        "He brings in the money so he is untouchable, and he shouts at nurses."
+    )
+    assert "fairness:neg" not in surgeon
