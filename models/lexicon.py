@@ -1811,6 +1811,17 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             rf"{_BOSS} {_IS} two [-] faced",
             rf"{_BOSS} {_IS} [very|a] [bit] hit (and|or) miss",
             r"talk the talk",
+            r"(not|n't|nt) [a|real|true|natural|proper] (leader|leaders)",
+            r"(n't|nt|not) know (their|his|her|the) (job|jobs|role|roles|business)",
+            rf"{_BOSS} (do|does|did) (n't|nt|not) (manage|lead)",
+            r"(who|that) (ca|can|cannot|cant|could|couldnt) [n't|nt] (manage|lead)",
+            r"(in|by) name only",
+            r"only (managers|leaders|manager|leader|supervisors) in name",
+            r"(nobody|noone|no) [one] [seems|is|really|actually] [to] [be] in charge",
+            r"inmates (are|running|run) [running] the asylum",
+            r"(nobody|noone|no) [one] (steering|at) the (ship|wheel|helm)",
+            r"(ship|place) (has|with) no (captain|rudder)",
+            r"run like a (playground|circus|creche|nursery|zoo)",
             r"(management|managers|leadership|leaders|supervisors|mgmt) (is|are|ai) (never|not|n't) "
             r"[being] held accountable",
         ),
@@ -1863,7 +1874,7 @@ NEG_VERDICT: Final[frozenset[str]] = frozenset(
     "detached oblivious untrained underqualified morons moron idiot fools dishonest liars "
     "hypocritical hypocrites unprofessional meh outdated archaic fashioned dinosaurs overpaid "
     "indecisive spineless gutless jobsworths jobsworth puppets existent nonexistent variable "
-    "patchy inconsistent".split()
+    "patchy inconsistent glorified".split()
 )
 """Words that make a judgement of management negative (no hedges: "more managers" is no verdict)."""
 

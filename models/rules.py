@@ -103,6 +103,12 @@ WISHED: Final[frozenset[str]] = frozenset("would could should need needs".split(
 """After a topic, these make it wished for ("recognition would go a long way"): a need."""
 SUBJECTS: Final[frozenset[str]] = frozenset("i we you he she they it there that who".split())
 """Words that open a new subject after a topic."""
+WISHED_FOR: Final[frozenset[str]] = frozenset(
+    "new proper different real actual competent capable decent good better qualified trained "
+    "experienced effective stronger".split()
+)
+"""Before management in a short answer to "what could be improved?", these wish for other
+managers ("New management.", "Competent managers."): a judgement of the present ones."""
 REFUSALS: Final[frozenset[str]] = frozenset("refuse refuses refused refusing".split())
 """Before a strength, these make it missing ("refused to listen"); a need stays a need."""
 NOT_NEGATING: Final[frozenset[tuple[str, str]]] = frozenset(
@@ -426,7 +432,14 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
             if kind == "topic":
                 if end < len(words) and words[end] in lexicon.NOT_MANAGEMENT_AFTER:
                     continue  # "case management system", "management course"
-                if _has(near_words, lexicon.NEG_VERDICT):
+                if (
+                    qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE)
+                    and len(words) <= SHORT_ANSWER
+                    and _has(before[-2:], WISHED_FOR)
+                    and not _has(words, lexicon.COPULAS)
+                ):
+                    polarity, confidence = "neg", 0.6  # "New management.", "Competent managers."
+                elif _has(near_words, lexicon.NEG_VERDICT):
                     polarity = "neg" if not _has(before, lexicon.NEGATIONS) else "pos"
                 elif _praises(near_words):
                     # a negation before the praise word counts too: "managers are not very good"

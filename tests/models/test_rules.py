@@ -757,3 +757,22 @@ def test_double_standards_and_closed_circles_are_fairness_neg():
         "He brings in the money so he is untouchable, and he shouts at nurses."
     )
     assert "fairness:neg" not in surgeon
+
+
+def test_management_without_leadership_or_wished_replaced_is_overall_neg():
+    labels = rule_labels(
+        "Management don't know their job.",
+        "Managers don't manage, they forward emails from head office.",
+        "Managers who can't manage people.",
+        "My manager is not a leader.",
+        "Managers here are just glorified admin.",
+        "Nobody seems to be in charge.",
+        "It feels like the inmates are running the asylum.",
+        ("New management.", IMPROVE),
+        ("Competent managers.", ADVICE),
+    )
+    for found in labels:
+        assert "overall:neg" in found
+    good, more = rule_labels(("Good managers.", GOOD), ("More managers.", IMPROVE))
+    assert good == {"overall:pos"}
+    assert more == set()
