@@ -269,7 +269,7 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"(nobody|noone|one) (knows|knew|know) (who|where|when|which) (does|is|'s|to|we|they|the|was)",
             r"make (your|their|his|her|a|up) (mind|minds) up",
             r"(ca|can|could|wo|will) n't make (a|their|his|her|up|any) (decision|decisions|mind|minds)",
-            r"(never|n't|nothing) [ever] (filters|filtered|trickles|trickled|cascaded|gets|get|got|is) [passed|fed] (down|back)",
+            r"(never|n't|nothing) [ever] (filter|filters|filtered|trickle|trickles|trickled|cascade|cascaded|gets|get|got|is) [passed|fed] (down|back)",
             r"(told|tells|get|gets|getting) something different",
             # guarded, evasive or saying one thing and doing another
             r"(cagey|cagy|evasive|tightlipped)",

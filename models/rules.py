@@ -109,6 +109,10 @@ WISHED_FOR: Final[frozenset[str]] = frozenset(
 )
 """Before management in a short answer to "what could be improved?", these wish for other
 managers ("New management.", "Competent managers."): a judgement of the present ones."""
+GRATITUDE: Final[frozenset[str]] = frozenset(
+    "appreciate value thank recognise recognize praise acknowledge".split()
+)
+"""Base forms whose subject gives the thanks ("I appreciate ..."; not "I feel appreciated")."""
 REFUSALS: Final[frozenset[str]] = frozenset("refuse refuses refused refusing".split())
 """Before a strength, these make it missing ("refused to listen"); a need stays a need."""
 NOT_NEGATING: Final[frozenset[tuple[str, str]]] = frozenset(
@@ -359,7 +363,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
     }
     for (aspect, kind), start, end in matches:
         if any(
-            a == aspect and k != kind and s <= start and end <= e and e - s > end - start
+            a == aspect and s <= start and end <= e and e - s > end - start
             for (a, k), s, e in matches
         ):
             continue  # a longer cue of the aspect reads these words otherwise ("pressure off us")
@@ -372,7 +376,12 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
         c_start, c_end = _clause(words, start, end)
         before = words[max(c_start, start - WINDOW) : start]
         after = words[end:c_end]
-        if aspect == "recognition" and kind == "pos" and _writer_acts(words[c_start:start]):
+        if (
+            aspect == "recognition"
+            and kind == "pos"
+            and _has(words[start : start + 2], GRATITUDE)
+            and _writer_acts(words[c_start:start])
+        ):
             continue  # "I really appreciate the free lunches": the writer's own thanks
         if (
             aspect == "conduct"
@@ -392,7 +401,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                     words[start] in IMPERATIVES
                     and (start == c_start or words[start - 1] in ("please", "just", "and"))
                 )
-                or _imperative_opens(words[c_start:start])  # "be fair", "notice when people ..."
+                or _imperative_opens(words[c_start:end])  # "be fair", "maybe say well done"
                 or _has(before, WISHES)
             )
         ):

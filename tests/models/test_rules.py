@@ -776,3 +776,12 @@ def test_management_without_leadership_or_wished_replaced_is_overall_neg():
     good, more = rule_labels(("Good managers.", GOOD), ("More managers.", IMPROVE))
     assert good == {"overall:pos"}
     assert more == set()
+
+
+def test_a_cue_inside_a_longer_cue_of_its_aspect_defers_to_it():
+    filter_down, well_done = rule_labels(
+        "Information doesn't filter down from senior management to the front line.",
+        ("Maybe say well done once in a while? Doesn't cost anything.", IMPROVE),
+    )
+    assert filter_down == {"clarity:neg"}
+    assert well_done == {"recognition:neg"}
