@@ -335,6 +335,12 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"(keep|keeps|kept|keeping) [the|our|my] [workload|workloads|caseload|caseloads] (manageable|realistic|reasonable|achievable)",
         ),
         "neg": (
+            # pushing harder, in general English
+            r"(targets|deadlines|kpis|quotas|expectations|goals) (are|is|were|being|seem) [completely|totally|just|so|often|always|utterly|simply|frankly] (unachievable|unrealistic|impossible|unattainable|ridiculous|insane|crazy|unreachable)",
+            r"(move|moves|moving|moved|raise|raises|raising|raised|up|ups|upping|upped) the (targets|target|bar|kpis|quotas)",
+            r"(push|pushes|pushing|pushed) (us|staff|people|everyone|them|me|you) (so|too|harder|hard)",
+            r"push [,] push [,] push",
+            r"(hounded|badgered|pestered|nagged|hassled|guilt-tripped) (to|for|about|into) (come|coming|work|working|do|doing|cover|covering|pick|hit|figures|numbers|stats|overtime|shifts)",
             r"(unrealistic|impossible|ridiculous|unachievable|crazy|insane|unreasonable) (targets|"
             r"deadlines|expectations|demands|workloads?|timescales|kpis)",
             r"demanding",
@@ -1100,6 +1106,7 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"(asked|asks|asking|enquires|enquired|inquires|inquired) about (my|our|her|his|your) (welfare|wellbeing|well-being|health|family|kids|children)",
         ),
         "neg": (
+            r"(is|'s|thats) all (they|he|she|management|managers|the|anyone|anybody) [manager|managers|management|bosses|boss|company] (care|cares|cared) about",
             r"unsupportive",
             r"(no|zero|little|lack|never|without) [of] [any|real|proper] (support|help|guidance|"
             r"training|feedback|development|supervision|coaching|1:1s|121s|backing)",

@@ -317,6 +317,26 @@ def _detached_predicate(words: list[str], end: int, c_end: int) -> list[str]:
     return []
 
 
+NOTHING: Final[frozenset[str]] = frozenset("nothing none n/a na nil nowt".split())
+"""Answers that say nothing needs improving."""
+
+
+def _named_as_missing(words: list[str], qkind: QuestionKind) -> bool:
+    """Whether a short noun phrase answering "what could be improved?" names what is missing.
+
+    "Realistic targets." or "Supportive managers" (at most four words, no verb of being, not
+    "Nothing, great manager") asks for the strength: a need.
+    """
+    return (
+        qkind is QuestionKind.IMPROVE
+        and len(words) <= 4
+        and words[:1] != []
+        and words[0] not in SUBJECTS
+        and lexicon.COPULAS.isdisjoint(words)
+        and NOTHING.isdisjoint(words)
+    )
+
+
 def _bare_mention(clause: list[str]) -> bool:
     """Whether a clause only names management ("Management, as always", "Upper management.")."""
     return any(map(_is_management, clause)) and all(
@@ -403,6 +423,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                 )
                 or _imperative_opens(words[c_start:end])  # "be fair", "maybe say well done"
                 or _has(before, WISHES)
+                or _named_as_missing(words, qkind)  # "Realistic targets." answering improve
             )
         ):
             polarity, confidence = "neg", 0.7  # advice / imperative: the behaviour is missing

@@ -785,3 +785,23 @@ def test_a_cue_inside_a_longer_cue_of_its_aspect_defers_to_it():
     )
     assert filter_down == {"clarity:neg"}
     assert well_done == {"recognition:neg"}
+
+
+def test_pushing_harder_is_pressure_neg_and_a_named_strength_answering_improve_is_a_need():
+    labels = rule_labels(
+        "Management keep moving the targets up every time we hit them.",
+        "Management push, push, push for more sales.",
+        "We get hounded to come in on our days off.",
+        ("Stop pushing us so hard.", IMPROVE),
+        ("Realistic targets.", IMPROVE),
+    )
+    for found in labels:
+        assert "pressure:neg" in found and "pressure:pos" not in found
+    stats, listens, nothing = rule_labels(
+        "Stats, stats, stats, that's all the manager cares about.",
+        ("She listens.", IMPROVE),
+        ("Nothing, great manager.", IMPROVE),
+    )
+    assert "support:pos" not in stats
+    assert listens == {"listening:pos"}
+    assert nothing == {"overall:pos"}
