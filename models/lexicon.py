@@ -525,6 +525,17 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"left to (manage|run|organise|organize|plan) (my|our|their) own",
         ),
         "neg": (
+            # close control of how and when staff work, in general English
+            r"(ask|asking|asked|get|need|needs) [for] permission (to|for|before) (go|going|use|take|taking|leave|leaving|the|a|toilet|do|make|speak|talk|order|buy)",
+            r"(copied|cc|cced|cc'd|included) (in|into) on (everything|every|all|each)",
+            r"(hovers|hover|hovering|hovered) over (you|us|me|your|our|my|people|staff|everyone)",
+            r"(watched|watching|watches|watch) (us|you|me|staff|everyone|people) like [a] (hawks|hawk)",
+            r"(watched|watching) like [a] (hawks|hawk)",
+            r"(done|do|does|did|doing) (her|his|their) way",
+            r"(redo|redoes|redid|redone|redoing|rewrite|rewrites|rewrote|rewriting) (my|our|your|people's|staff|everyone's|the) (work|emails|reports|rota|letters|slides)",
+            r"(breaks|lunches|toilet|loo|bathroom) [breaks|trips|visits] (are|get|being|is) (timed|monitored|clocked|logged|counted)",
+            r"(know|knows) where (i|we|you|everyone|people|staff) (am|are|is) (every|all|at) (minute|second|hour|times|the)",
+            r"(constant|constantly|endless) (checking|checks|rechecking|checked)",
             r"micro",
             r"micromanag(e|es|ed|er|ers|ing|ement|ment)",
             r"controlling",

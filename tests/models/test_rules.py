@@ -805,3 +805,19 @@ def test_pushing_harder_is_pressure_neg_and_a_named_strength_answering_improve_i
     assert "support:pos" not in stats
     assert listens == {"listening:pos"}
     assert nothing == {"overall:pos"}
+
+
+def test_close_control_of_when_and_how_staff_work_is_autonomy_neg():
+    labels = rule_labels(
+        "We have to ask permission to go to the toilet.",
+        "He has to be copied in on everything.",
+        "We are watched like hawks on the cameras.",
+        "Everything has to be done her way.",
+        "My manager redoes my work without telling me.",
+        "Our breaks are timed to the minute by the supervisor.",
+        "Constant checking and rechecking of our work.",
+    )
+    for found in labels:
+        assert "autonomy:neg" in found
+    (checks_in,) = rule_labels(("My shift lead always checks in on how we are doing.", GOOD))
+    assert "autonomy:neg" not in checks_in
