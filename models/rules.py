@@ -433,6 +433,10 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
             and (
                 qkind is QuestionKind.ADVICE
                 or (qkind is QuestionKind.IMPROVE and words[c_start] in PROHIBITIONS)
+                or (  # "Do not talk to us like we are stupid." (not "dont get micromanaged :)")
+                    qkind is not QuestionKind.GOOD
+                    and words[c_start : c_start + 2] in (["do", "n't"], ["do", "not"], ["do", "nt"])
+                )
             )
         ):
             polarity = "neg"  # "Don't micromanage!": advice not to is a need, not a strength

@@ -821,3 +821,12 @@ def test_close_control_of_when_and_how_staff_work_is_autonomy_neg():
         assert "autonomy:neg" in found
     (checks_in,) = rule_labels(("My shift lead always checks in on how we are doing.", GOOD))
     assert "autonomy:neg" not in checks_in
+
+
+def test_do_not_opening_a_clause_is_advice_whatever_the_question():
+    stupid, micromanaged = rule_labels(
+        "Do not talk to us like we are stupid.",
+        ("dont get micromanaged which is nice", GOOD),
+    )
+    assert stupid == {"conduct:neg"}
+    assert micromanaged == {"autonomy:pos"}
