@@ -1870,6 +1870,15 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             rf"nothing but (good|great|positive|nice) things to say about [the|my|our] {_BOSS}",
             rf"{_BOSS} [here|there] [actually|really|genuinely|clearly] (know|knows) what (they|he|she)"
             r" ['re|are|'s|is] doing",
+            # idioms of quality, said of the managers
+            rf"({_BOSS[1:-1]}|teacher|headteacher|principal|owner|ceo) [team] (is|are|'s|'re|was|were|been) [a|an|the] [real|absolute|true] (top|first|world) [-] (notch|drawer|class|rate)",
+            rf"({_BOSS[1:-1]}|teacher|headteacher|principal|owner|ceo) [team] (is|are|'s|'re|was|were|been) [a|an|the] [real|absolute|true] sound as a pound",
+            rf"({_BOSS[1:-1]}|teacher|headteacher|principal|owner|ceo) [team] (has|have|'s|'ve) been [a] [real|total|complete|absolute] breath of fresh air",
+            rf"({_BOSS[1:-1]}|teacher|headteacher|principal|owner|ceo) [team] (is|are|'s|'re|was|were|been) [a|an|the] [real|absolute|true] breath of fresh air",
+            rf"({_BOSS[1:-1]}|teacher|headteacher|principal|owner|ceo) [team] (is|are|'s|'re|was|were|been) [a|an|the] [real|absolute|true] asset",
+            r"(turned|turning) (this|the|our) (place|store|company|business|branch|site|department|school|ward|service|team|shop|firm|unit|depot|home) (around|round)",
+            r"(well|superbly|brilliantly|excellently) (run|managed|led) (store|ward|team|site|organisation|organization|company|place|branch|department|school|business|shop|depot|office|unit|service|practice|home|trust|hospital|council|firm|operation)",
+            r"(store|ward|team|site|organisation|organization|company|place|branch|department|school|business|shop|depot|office|unit|service|practice|home|trust|hospital|council|firm|operation) (is|'s|are|was|were) [very|really|extremely|so|incredibly|generally|always] well (run|managed|led)",
         ),
         "neg": (
             r"(poorly|badly|terribly|appallingly) (managed|run|led|organised|organized)",
@@ -1935,6 +1944,34 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"run like a (playground|circus|creche|nursery|zoo)",
             r"(management|managers|leadership|leaders|supervisors|mgmt) (is|are|ai) (never|not|n't) "
             r"[being] held accountable",
+            # metaphors of a wreck or a farce, said of the managers
+            rf"{_BOSS} [team] (is|are|'s|'re|was|were) [a|an|the] [total|complete|absolute|bit] (clown|circus|shit|shite|horror|freak) (show|shows)",
+            rf"{_BOSS} [team] (is|are|'s|'re|was|were) [a|an|the] [total|complete|absolute|bit] (car|train) (crash|crashes|wreck|wrecks)",
+            rf"{_BOSS} [team] (is|are|'s|'re|was|were) [a|an|the] [total|complete|absolute|bit] (dumpster|bin|tyre|garbage) fire",
+            rf"{_BOSS} [team] (is|are|'s|'re|was|were) [a|an|the] [total|complete|absolute|bit] shower",
+            rf"{_BOSS} [team] (is|are|'s|'re|was|were) [a|an|the] [total|complete|absolute|bit] laughing (stock|stocks)",
+            rf"{_BOSS} [team] (is|are|'s|'re|was|were) [a|an|the] [total|complete|absolute|bit] (below|sub) (par|standard|average)",
+            rf"{_BOSS} [team] (is|are|'s|'re|was|were) [a|an|the] [total|complete|absolute|bit] (second|third) [-] rate",
+            rf"{_BOSS} [team] (is|are|'s|'re|was|were) [a|an|the] [total|complete|absolute|bit] all over the (place|shop)",
+            r"(could|couldnt|cannot|cant|ca|can|would|wouldnt|wo) [n't|nt|not] (run|manage|organise|organize|lead|fight) (his|her|their|its|a|our) way out of a (paper|wet)",
+            r"rudderless",
+            # not good enough for the role
+            rf"({_BOSS[1:-1]}|they|he|she) [team] (is|are|'s|'re|was|were|just|simply|really|clearly) (not|n't|nt) up to (the|scratch|standard|much|it|par) [job|role|task]",
+            r"(not|n't|nt) cut out (for|to)",
+            r"out of (their|his|her|its|our) (league|element)",
+            # all talk, no action; yes men
+            r"all (talk|mouth|hot) (and|&) no",
+            r"(bunch|load|lot|team|gang|group) of yes (men|man|women|people)",
+            # decline under management
+            rf"{_BOSS} [team] [here|there] (has|have|'s|is|are|'ve) [really|completely|totally|massively] (gone|going|got|getting|went) (downhill|south|worse)",
+            rf"{_BOSS} [team] [here|there] (has|have|'s|is|are|'ve) [really|completely|totally] (gone|going|went) (to|down) (pot|pieces|the)",
+            r"(run|ran|running|runs|driven|driving|drove|drives) (this|the|our|it|a) [place|store|company|business|branch|site|department|school|ward|service|team|shop|firm] into the ground",
+            r"(too|so) many (chiefs|chefs) [and|&|,] [not|nt|n't] [enough] [indians|workers|staff]",
+            r"top [-] heavy with (managers|management|bosses|supervisors|chiefs)",
+            # management named as the problem
+            rf"{_BOSS} (is|are|'s|'re|was|were) [always|still] [the] (main|biggest|real|whole|only) (problem|issue)",
+            rf"{_BOSS} (is|are|'s|'re|was|were) [always|still] the (problem|issue)",
+            rf"(problem|issue|problems|issues) (is|are|was|'s) [the|our|my] [senior|upper|middle|top|local|store] {_BOSS}",
         ),
         "topic": (
             r"senior (team|leaders|leadership|managers|management|staff)",
@@ -1947,6 +1984,13 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"the powers that be",
             r"(people|those|person|ones) in charge",
             r"(people|those|person|ones) running (this|the|it|things)",
+            # misspellings of management the tokenizer leaves whole
+            r"(mangement|managemnt|managament|managemet|managemant|mangment|managmnet|mgnt|mngt|managerment)",
+            r"head (teacher|teachers|master|mistress)",
+            r"(headteacher|headteachers|headmaster|headmistress)",
+            r"(gaffer|gaffers|foreman|foremen|director|superiors|hierarchy)",
+            r"chief (exec|executive|executives|execs|officer|officers)",
+            r"(the|our) board [of] [directors]",
         ),
     },
 }
@@ -1985,7 +2029,10 @@ NEG_VERDICT: Final[frozenset[str]] = frozenset(
     "detached oblivious untrained underqualified morons moron idiot fools dishonest liars "
     "hypocritical hypocrites unprofessional meh outdated archaic fashioned dinosaurs overpaid "
     "indecisive spineless gutless jobsworths jobsworth puppets existent nonexistent variable "
-    "patchy inconsistent glorified".split()
+    "patchy inconsistent glorified numpty numpties muppet muppets cowboys jokers clown naff "
+    "pants diabolical liability ineffectual rotten embarrassment embarrassing shite shit "
+    "pointless terible terrable aweful apalling appaling incompetant incompitent usless useles "
+    "rubish weakest poorest rudderless ropey ropy dismal woeful farcical farce ridiculous amateurs".split()
 )
 """Words that make a judgement of management negative (no hedges: "more managers" is no verdict)."""
 
@@ -2004,7 +2051,9 @@ NEG_EVAL: Final[frozenset[str]] = frozenset(
 POS_EVAL: Final[frozenset[str]] = frozenset(
     "good great excellent brilliant amazing fantastic outstanding superb strong lovely wonderful "
     "fab best decent nice awesome solid exceptional effective inspiring inspirational "
-    "superb approachable competent organised organized professional knowledgeable capable".split()
+    "superb approachable competent organised organized professional knowledgeable capable "
+    "ace sound class stellar terrific fabulous phenomenal incredible exemplary asset "
+    "alright brill cracking".split()
 )
 """Words that make a neutral topic or a management judgement positive."""
 
