@@ -2058,6 +2058,13 @@ POS_EVAL: Final[frozenset[str]] = frozenset(
 """Words that make a neutral topic or a management judgement positive."""
 
 COMPOUNDS: Final[dict[str, tuple[frozenset[str], frozenset[str]]]] = {
+    "trust": (  # an NHS trust, the employer: "an asset to the trust"
+        frozenset(
+            "the this nhs foundation hospital ambulance acute health whole bigger smaller "
+            "previous other".split()
+        ),
+        frozenset("board boards wide policy policies values hq headquarters".split()),
+    ),
     "pressure": (
         frozenset("blood tyre tire water air peer cabin".split()),
         frozenset(

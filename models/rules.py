@@ -337,6 +337,28 @@ def _named_as_missing(words: list[str], qkind: QuestionKind) -> bool:
     )
 
 
+CHANGE: Final[frozenset[str]] = frozenset("better improvement improve improved improving".split())
+"""Verdict words that ask for a change ("could be better") or report one ("has improved")."""
+REPORTED: Final[frozenset[str]] = frozenset(
+    "has have 's is are got getting gotten much massively lot so really definitely vastly far "
+    "greatly hugely".split()
+)
+"""Before a change word, these report it as done ("management is much better now")."""
+
+
+def _improved(near: list[str]) -> bool:
+    """Whether the only verdicts in ``near`` report an improvement rather than ask for one."""
+    verdicts = [i for i, w in enumerate(near) if w in lexicon.NEG_VERDICT]
+    if not verdicts or any(near[i] not in CHANGE for i in verdicts):
+        return False
+    first = verdicts[0]
+    asked = lexicon.HEDGES | lexicon.MUST | lexicon.NEGATIONS | {"would", "to", "of"}
+    # not "has a lot to improve", "could do with a lot of improvement"
+    return _has(near[max(0, first - 3) : first], REPORTED) and not _has(
+        near[max(0, first - 5) : first], asked
+    )
+
+
 def _bare_mention(clause: list[str]) -> bool:
     """Whether a clause only names management ("Management, as always", "Upper management.")."""
     return any(map(_is_management, clause)) and all(
@@ -475,6 +497,8 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                     polarity, confidence = "neg", 0.6  # "New management.", "Competent managers."
                 elif _has(near_words, lexicon.NEG_VERDICT):
                     polarity = "neg" if not _has(before, lexicon.NEGATIONS) else "pos"
+                    if _improved(near_words):
+                        polarity = "pos"  # "management has improved massively", "much better"
                 elif _praises(near_words):
                     # a negation before the praise word counts too: "managers are not very good"
                     praise = next((i for i, w in enumerate(after) if w in lexicon.POS_EVAL), 0)

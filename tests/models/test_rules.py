@@ -830,3 +830,19 @@ def test_do_not_opening_a_clause_is_advice_whatever_the_question():
     )
     assert stupid == {"conduct:neg"}
     assert micromanaged == {"autonomy:pos"}
+
+
+def test_a_reported_improvement_is_praise_and_an_nhs_trust_is_no_autonomy():
+    improved, better, could, lot = rule_labels(
+        "Management has improved massively since the new GM started.",
+        "Management is a lot better now.",
+        ("Management could be better.", IMPROVE),
+        ("management could do with a lot of improvement", IMPROVE),
+    )
+    assert improved == better == {"overall:pos"}
+    assert could == lot == {"overall:neg"}
+    asset, distrust = rule_labels(
+        ("She is a real asset to the trust.", GOOD), "Management do not trust us."
+    )
+    assert asset == set()
+    assert distrust == {"autonomy:neg"}
