@@ -2057,7 +2057,14 @@ POS_EVAL: Final[frozenset[str]] = frozenset(
 )
 """Words that make a neutral topic or a management judgement positive."""
 
+_POLICY_WORDS = frozenset(
+    "policy policies training course courses module modules awareness workshop workshops "
+    "procedure procedures officer officers helpline advisers advisors champion champions "
+    "charter week".split()
+)
 COMPOUNDS: Final[dict[str, tuple[frozenset[str], frozenset[str]]]] = {
+    "bullying": (frozenset({"anti"}), _POLICY_WORDS),  # "the anti-bullying policy"
+    "harassment": (frozenset({"anti"}), _POLICY_WORDS),  # "harassment training"
     "trust": (  # an NHS trust, the employer: "an asset to the trust"
         frozenset(
             "the this nhs foundation hospital ambulance acute health whole bigger smaller "

@@ -846,3 +846,13 @@ def test_a_reported_improvement_is_praise_and_an_nhs_trust_is_no_autonomy():
     )
     assert asset == set()
     assert distrust == {"autonomy:neg"}
+
+
+def test_policies_and_training_about_bullying_are_not_bullying():
+    policy, training, rife = rule_labels(
+        "The anti-bullying policy is on the intranet.",
+        "We all did harassment awareness training last month.",
+        "Bullying by the supervisor is rife.",
+    )
+    assert policy == training == set()
+    assert rife == {"conduct:neg"}
