@@ -27,7 +27,7 @@ IMPERATIVES: Final[frozenset[str]] = frozenset(
     "tell empower celebrate acknowledge reward be apply distribute share allocate rotate spread "
     "split check stand walk give engage encourage welcome include inform update reward notice "
     "credit hear lead provide offer spend get open follow invest ensure allow take pay learn "
-    "focus start try".split()
+    "focus start try speak talk".split()
 )
 """Verbs that, opening an answer to "what could be improved?", make a strength cue advice
 ("listen to your staff"): the behaviour is missing."""

@@ -436,7 +436,16 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
         if (
             kind == "pos"
             and polarity == "pos"
-            and qkind in (QuestionKind.ADVICE, QuestionKind.IMPROVE)
+            and (
+                qkind in (QuestionKind.ADVICE, QuestionKind.IMPROVE)
+                or (  # "Speak to staff with respect." with no question: still advice
+                    qkind is QuestionKind.OTHER
+                    and (c_start == 0 or words[c_start - 1] in SENTENCE_ENDS)
+                    and words[c_start] in IMPERATIVES
+                    and words[c_start + 1 : c_start + 2] != ["me"]  # "trust me", "let me"
+                    and not _has(words[c_start:end], KEEP_GOING)
+                )
+            )
             and (
                 (qkind is QuestionKind.ADVICE and not _has(before + after, KEEP_GOING))
                 or (

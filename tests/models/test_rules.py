@@ -856,3 +856,14 @@ def test_policies_and_training_about_bullying_are_not_bullying():
     )
     assert policy == training == set()
     assert rife == {"conduct:neg"}
+
+
+def test_an_imperative_opening_a_sentence_is_advice_with_no_question():
+    speak, treat, supports = rule_labels(
+        "Speak to staff with respect.",
+        "Treat staff like professionals please. My manager checks my diary hourly.",
+        "Supports me every day.",
+    )
+    assert speak == {"conduct:neg"}
+    assert "autonomy:pos" not in treat and "autonomy:neg" in treat
+    assert supports == {"support:pos"}
