@@ -2044,7 +2044,7 @@ NEG_EVAL: Final[frozenset[str]] = frozenset(
     "crap pathetic questionable inept toxic could should needs need more better improve "
     "improved improvement improving lax ineffective disorganised disorganized bloated "
     "out-of-touch detached rare scarce limited nil missing absent worse worsened deteriorated "
-    "declined slipping".split()
+    "declined slipping few".split()
 )
 """Words that make a neutral topic or a management judgement negative."""
 

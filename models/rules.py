@@ -175,7 +175,8 @@ def _cue_polarity(
     negated = _negates(before) or _negates(inside, following=after[0] if after else "")
     hedged = _has(before, lexicon.HEDGES) or _has(after[:3], frozenset({"more", "better"}))
     if kind == "pos":  # a refused strength is missing: "refused to listen"
-        return "neg" if negated or hedged or _has(before, REFUSALS) else "pos"
+        too_busy = "busy" in before and "too" in before  # "too busy to help"
+        return "neg" if negated or hedged or too_busy or _has(before, REFUSALS) else "pos"
     if kind == "neg":  # "never micromanages"; but "if you're not one of the favourites"
         # a negation does not reach a need across "and": "didn't thank anyone and played favourites"
         scope = before[len(before) - before[::-1].index("and") :] if "and" in before else before

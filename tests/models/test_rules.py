@@ -867,3 +867,11 @@ def test_an_imperative_opening_a_sentence_is_advice_with_no_question():
     assert speak == {"conduct:neg"}
     assert "autonomy:pos" not in treat and "autonomy:neg" in treat
     assert supports == {"support:pos"}
+
+
+def test_too_busy_to_help_is_a_need_but_busy_and_supportive_is_a_strength():
+    too_busy, busy = rule_labels(
+        "Sergeants are too busy to support new officers.", "She is busy but always supportive."
+    )
+    assert too_busy == {"support:neg"}
+    assert busy == {"support:pos"}
