@@ -113,6 +113,8 @@ GRATITUDE: Final[frozenset[str]] = frozenset(
     "appreciate value thank recognise recognize praise acknowledge".split()
 )
 """Base forms whose subject gives the thanks ("I appreciate ..."; not "I feel appreciated")."""
+MAX_CUE: Final[int] = 24
+"""No cue is longer than this many tokens (a longer match covering a shorter one starts within)."""
 REFUSALS: Final[frozenset[str]] = frozenset("refuse refuses refused refusing".split())
 """Before a strength, these make it missing ("refused to listen"); a need stays a need."""
 NOT_NEGATING: Final[frozenset[tuple[str, str]]] = frozenset(
@@ -360,6 +362,23 @@ def _improved(near: list[str]) -> bool:
     )
 
 
+def _inside_longer(starts: dict[int, int], start: int, end: int) -> bool:
+    """Whether a longer match of the same aspect covers ``[start, end)``.
+
+    Args:
+        starts: The aspect's matches as start -> the longest end from there.
+        start: Where this match starts.
+        end: Where it ends.
+    """
+    for s in range(start, -1, -1):
+        e = starts.get(s)
+        if e is not None and e >= end and e - s > end - start:
+            return True
+        if start - s > MAX_CUE:
+            return False
+    return False
+
+
 def _bare_mention(clause: list[str]) -> bool:
     """Whether a clause only names management ("Management, as always", "Upper management.")."""
     return any(map(_is_management, clause)) and all(
@@ -404,11 +423,12 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
         for (aspect, kind), start, end in matches
         if aspect == "recognition" and kind == "pos"
     }
+    spans: dict[str, dict[int, int]] = {}  # aspect -> start -> longest end
+    for (aspect, _), start, end in matches:
+        starts = spans.setdefault(aspect, {})
+        starts[start] = max(starts.get(start, end), end)
     for (aspect, kind), start, end in matches:
-        if any(
-            a == aspect and s <= start and end <= e and e - s > end - start
-            for (a, k), s, e in matches
-        ):
+        if _inside_longer(spans.get(aspect, {}), start, end):
             continue  # a longer cue of the aspect reads these words otherwise ("pressure off us")
         if end - start == 1 and words[start] in lexicon.COMPOUNDS:
             firsts, seconds = lexicon.COMPOUNDS[words[start]]

@@ -875,3 +875,11 @@ def test_too_busy_to_help_is_a_need_but_busy_and_supportive_is_a_strength():
     )
     assert too_busy == {"support:neg"}
     assert busy == {"support:pos"}
+
+
+def test_no_cue_is_longer_than_max_cue():
+    from models import lexicon
+    from models.rules import MAX_CUE
+
+    longest = max(len(c.split()) for d in lexicon.CUES.values() for cs in d.values() for c in cs)
+    assert longest <= MAX_CUE
