@@ -879,7 +879,7 @@ def test_too_busy_to_help_is_a_need_but_busy_and_supportive_is_a_strength():
 
 def test_no_cue_is_longer_than_max_cue():
     from models import lexicon
-    from models.rules import MAX_CUE
+    from models.rule_context import MAX_CUE
 
     longest = max(len(c.split()) for d in lexicon.CUES.values() for cs in d.values() for c in cs)
     assert longest <= MAX_CUE
