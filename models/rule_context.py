@@ -163,7 +163,7 @@ def cue_polarity(
     near = before + predicate
     if negated or has_any(near, lexicon.NEG_EVAL):
         return "neg"
-    if has_any(before, lexicon.HEDGES) or wished(after):
+    if hedged or wished(after):
         return "neg"  # "communication needs work", "if they communicated it would help"
     if has_any(near, lexicon.POS_EVAL):  # "communication is not good"
         return "neg" if has_any(predicate, lexicon.NEGATIONS) else "pos"
@@ -240,7 +240,7 @@ def writer_acts(opening: list[str]) -> bool:
 OPENERS: Final[frozenset[str]] = frozenset(
     "please just and maybe perhaps actually also then simply so".split()
 )
-"""Words that may stand before the verb of an imperative ("please just listen", "try to")."""
+"""Words that may stand before the verb of an imperative ("please just listen", "maybe say")."""
 
 
 def imperative_opens(opening: list[str]) -> bool:
@@ -301,7 +301,7 @@ def named_as_missing(words: list[str], qkind: QuestionKind) -> bool:
     return (
         qkind is QuestionKind.IMPROVE
         and len(words) <= 4
-        and words[:1] != []
+        and bool(words)
         and words[0] not in SUBJECTS
         and lexicon.COPULAS.isdisjoint(words)
         and NOTHING.isdisjoint(words)
@@ -315,6 +315,11 @@ REPORTED: Final[frozenset[str]] = frozenset(
     "greatly hugely".split()
 )
 """Before a change word, these report it as done ("management is much better now")."""
+ASKED: Final[frozenset[str]] = (
+    lexicon.HEDGES | lexicon.MUST | lexicon.NEGATIONS | frozenset({"would", "to", "of"})
+)
+"""Up to five words before a change word, these ask for it ("could do with a lot of
+improvement")."""
 
 
 def improved(near: list[str]) -> bool:
@@ -323,10 +328,9 @@ def improved(near: list[str]) -> bool:
     if not verdicts or any(near[i] not in CHANGE for i in verdicts):
         return False
     first = verdicts[0]
-    asked = lexicon.HEDGES | lexicon.MUST | lexicon.NEGATIONS | {"would", "to", "of"}
     # not "has a lot to improve", "could do with a lot of improvement"
     return has_any(near[max(0, first - 3) : first], REPORTED) and not has_any(
-        near[max(0, first - 5) : first], asked
+        near[max(0, first - 5) : first], ASKED
     )
 
 
