@@ -75,7 +75,8 @@ def write_model_card(
         "Flags the 18 people-management labels of `../shared/codebook.md` in a staff-survey "
         "comment or complaint summary, given the question it answers. Default model: an "
         f"ensemble `{params['combination']}` with a tuned threshold per label: the rules "
-        "are precise, the trained models add recall.",
+        "are precise, the trained models add recall. `overall` is dropped when a specific "
+        "aspect of the same polarity applies (the codebook's rule).",
         "",
         "- **Rules**: spaCy `PhraseMatcher` over codebook cues, with negation, hedges, the "
         "question kind and who acts (customers vs managers/colleagues).",

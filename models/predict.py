@@ -21,12 +21,14 @@ import pandas as pd
 
 from models import sk_model, spacy_model
 from models.rules import rule_pipeline, rule_scores, rule_scores_and_tokens
-from models.taxonomy import LABELS, score_column
+from models.taxonomy import LABEL_INDEX, LABELS, score_column
 from models.text import cached_question_kind, clean_text
 
 ModelKind = Literal["ensemble", "sklearn", "spacy", "rules"]
 MODEL_KINDS: tuple[ModelKind, ...] = ("ensemble", "sklearn", "spacy", "rules")
 RULE_THRESHOLD = 0.45
+_OVERALL = [LABEL_INDEX["overall:neg"], LABEL_INDEX["overall:pos"]]
+_SPECIFIC = [i for i, label in enumerate(LABELS) if not label.startswith("overall:")]
 MIXED_MARGIN = 0.2
 """How far past its threshold each polarity must be for a comment to count as mixed."""
 SCORE_BATCH = 5_000
@@ -159,6 +161,8 @@ class ThemeClassifier:
         When both polarities of an aspect pass their thresholds, both are kept
         only if each clears its threshold by :data:`MIXED_MARGIN` (a genuinely
         mixed comment); otherwise the polarity with the larger margin wins.
+        Last, the codebook's rule for ``overall``: it applies only when no
+        specific aspect of the same polarity does, so a specific label drops it.
         """
         margins = scores - self.thresholds
         hits = margins >= 0
@@ -166,6 +170,7 @@ class ThemeClassifier:
         both = (neg >= 0) & (pos >= 0) & (np.minimum(neg, pos) < MIXED_MARGIN)
         hits[:, 0::2] &= ~(both & (pos > neg))
         hits[:, 1::2] &= ~(both & (neg >= pos))
+        hits[:, _OVERALL] &= ~hits[:, _SPECIFIC].reshape(len(hits), -1, 2).any(axis=1)
         return np.asarray(hits, dtype=bool)
 
     def predict(

@@ -161,6 +161,30 @@ def test_combine_takes_the_larger_of_rule_and_model_score():
     np.testing.assert_array_equal(combined, np.array([[0.9, 0.6]], dtype=np.float32))
 
 
+def _decided(**scores: float) -> set[str]:
+    """Labels that ``decide`` keeps from the given label scores (rule threshold)."""
+    row = np.zeros((1, len(LABELS)), dtype=np.float32)
+    for name, value in scores.items():
+        row[0, LABEL_INDEX[name.replace("_", ":")]] = value
+    clf = ThemeClassifier(kind="rules", version="test", params={})
+    return {LABELS[j] for j in np.flatnonzero(clf.decide(row)[0])}
+
+
+def test_decide_drops_overall_when_a_specific_aspect_of_that_polarity_applies():
+    assert _decided(overall_neg=0.9, conduct_neg=0.5) == {"conduct:neg"}
+    assert _decided(overall_pos=0.9, support_pos=0.6) == {"support:pos"}
+
+
+def test_decide_keeps_overall_beside_a_specific_aspect_of_the_other_polarity():
+    assert _decided(overall_pos=0.8, pressure_neg=0.7) == {"overall:pos", "pressure:neg"}
+    assert _decided(overall_neg=0.5) == {"overall:neg"}
+
+
+def test_decide_keeps_one_polarity_unless_both_clear_the_mixed_margin():
+    assert _decided(support_neg=0.5, support_pos=0.9) == {"support:pos"}
+    assert _decided(support_neg=0.9, support_pos=0.9) == {"support:neg", "support:pos"}
+
+
 def test_ensemble_thresholds_are_18_probabilities(classifier):
     assert classifier.kind == "ensemble"
     assert classifier.thresholds.shape == (18,)
