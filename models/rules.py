@@ -32,29 +32,14 @@ from spacy.tokens import Doc
 from models import lexicon
 from models.cue_matcher import CueMatcher, build_cue_matcher
 from models.rule_context import (
-    GRATITUDE,
     KEEP_GOING,
-    PROHIBITIONS,
-    SENTENCE_ENDS,
     SHORT_ANSWER,
-    STAFFING,
     WINDOW,
-    WISHED_FOR,
     WISHES,
-    bare_mention,
     carried_judgements,
     clause_bounds,
-    cue_polarity,
-    detached_predicate,
-    has_any,
-    imperative_opens,
-    improved,
     inside_longer,
     is_management,
-    is_outsider,
-    named_as_missing,
-    praises,
-    writer_acts,
 )
 from models.rule_lexicon import (
     IMPERATIVES,
@@ -65,6 +50,14 @@ from models.rule_lexicon import (
     known_words,
     lower_words,
     repaired_doc,
+)
+from models.rule_reading import (
+    CueSite,
+    in_compound,
+    not_said_of_staff,
+    out_of_scope,
+    read_polarity,
+    read_verdict,
 )
 from models.taxonomy import LABEL_INDEX, LABELS, QuestionKind, question_kind
 from models.text import cached_question_kind
@@ -121,149 +114,23 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
     for (aspect, kind), start, end in matches:
         if inside_longer(spans.get(aspect, {}), start, end):
             continue  # a longer cue of the aspect reads these words otherwise ("pressure off us")
-        if end - start == 1 and words[start] in lexicon.COMPOUNDS:
-            firsts, seconds = lexicon.COMPOUNDS[words[start]]
-            if (start > 0 and words[start - 1] in firsts) or (
-                end < len(words) and words[end] in seconds
-            ):
-                continue  # "blood pressure", "pressure washer"
-        c_start, c_end = clause_bounds(words, start, end)
-        before = words[max(c_start, start - WINDOW) : start]
-        after = words[end:c_end]
-        if (
-            aspect == "recognition"
-            and kind == "pos"
-            and has_any(words[start : start + 2], GRATITUDE)
-            and writer_acts(words[c_start:start])
-        ):
-            continue  # "I really appreciate the free lunches": the writer's own thanks
-        if (
-            aspect == "conduct"
-            and words[start : start + 2] == ["in", "front"]
-            and c_start in praised
-        ):
+        if in_compound(words, start, end):
+            continue  # "blood pressure", "pressure washer"
+        site = CueSite.at(words, start, end, qkind)
+        if not_said_of_staff(aspect, kind, site, praised):
             continue
-        polarity = cue_polarity(kind, before, after, words[start:end], words[c_start:start])
-        confidence = 0.9 if kind != "topic" else 0.75
-        if (
-            kind == "pos"
-            and polarity == "pos"
-            and (
-                qkind in (QuestionKind.ADVICE, QuestionKind.IMPROVE)
-                or (  # "Speak to staff with respect." with no question: still advice
-                    qkind is QuestionKind.OTHER
-                    and (c_start == 0 or words[c_start - 1] in SENTENCE_ENDS)
-                    and words[c_start] in IMPERATIVES
-                    and words[c_start + 1 : c_start + 2] != ["me"]  # "trust me", "let me"
-                    and not has_any(words[c_start:end], KEEP_GOING)
-                )
-            )
-            and (
-                (qkind is QuestionKind.ADVICE and not has_any(before + after, KEEP_GOING))
-                or (
-                    words[start] in IMPERATIVES
-                    and (start == c_start or words[start - 1] in ("please", "just", "and"))
-                )
-                or imperative_opens(words[c_start:end])  # "be fair", "maybe say well done"
-                or has_any(before, WISHES)
-                or named_as_missing(words, qkind)  # "Realistic targets." answering improve
-            )
-        ):
-            polarity, confidence = "neg", 0.7  # advice / imperative: the behaviour is missing
-        if (
-            kind == "neg"
-            and polarity == "pos"
-            and (
-                qkind is QuestionKind.ADVICE
-                or (qkind is QuestionKind.IMPROVE and words[c_start] in PROHIBITIONS)
-                or (  # "Do not talk to us like we are stupid." (not "dont get micromanaged :)")
-                    qkind is not QuestionKind.GOOD
-                    and words[c_start : c_start + 2] in (["do", "n't"], ["do", "not"], ["do", "nt"])
-                )
-            )
-        ):
-            polarity = "neg"  # "Don't micromanage!": advice not to is a need, not a strength
-        if polarity is None and aspect != "overall" and len(words) <= SHORT_ANSWER:
-            if kind == "topic" and qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
-                polarity, confidence = "neg", 0.6
-            elif kind == "topic" and qkind is QuestionKind.GOOD:
-                polarity, confidence = "pos", 0.6
-            else:
-                continue
-        if (
-            polarity is None
-            and kind == "topic"
-            and qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE)
-            and imperative_opens(words[c_start:start])
-            and not has_any(words[c_start:start], KEEP_GOING)  # "keep the communication going"
-        ):
-            polarity, confidence = "neg", 0.7  # "Treat staff with respect", "Show some respect"
-        if polarity is None and aspect != "overall":
+        reading = read_polarity(aspect, kind, site)
+        if reading is None:
             continue
-        if aspect == "overall":  # a judgement: the verdict may stand further away than NEG_EVAL's
-            # three words ("management at this store is clueless"), so it decides alone
-            near_words = words[max(c_start, start - 3) : min(c_end, end + 8)]
-            if kind == "topic" and (detached := detached_predicate(words, end, c_end)):
-                after = detached  # "Management, in my opinion, is awful", "Management: poor."
-                near_words = before[-3:] + detached
-            if kind == "topic":
-                if end < len(words) and words[end] in lexicon.NOT_MANAGEMENT_AFTER:
-                    continue  # "case management system", "management course"
-                if (
-                    qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE)
-                    and len(words) <= SHORT_ANSWER
-                    and has_any(before[-2:], WISHED_FOR)
-                    and not has_any(words, lexicon.COPULAS)
-                ):
-                    polarity, confidence = "neg", 0.6  # "New management.", "Competent managers."
-                elif has_any(near_words, lexicon.NEG_VERDICT):
-                    polarity = "neg" if not has_any(before, lexicon.NEGATIONS) else "pos"
-                    if improved(near_words):
-                        polarity = "pos"  # "management has improved massively", "much better"
-                elif praises(near_words):
-                    # a negation before the praise word counts too: "managers are not very good"
-                    praise = next((i for i, w in enumerate(after) if w in lexicon.POS_EVAL), 0)
-                    # and a hedge: "managers could be more organised"
-                    negated = has_any(before + after[:praise], lexicon.NEGATIONS) or has_any(
-                        after[:praise] + before[-2:], lexicon.HEDGES
-                    )
-                    polarity = "neg" if negated else "pos"
-                elif (after[:1] and after[0] in lexicon.MUST) or after[:2] in (
-                    ["has", "to"],
-                    ["have", "to"],
-                ):
-                    polarity, confidence = "neg", 0.6  # "management needs to get a grip"
-                elif not (
-                    bare_mention(words[c_start:c_end])
-                    or (
-                        len(words) <= SHORT_ANSWER  # a list of topics, not a sentence about them
-                        and not has_any(before[-1:], STAFFING)
-                        and not has_any(words, lexicon.COPULAS)
-                    )
-                ):
-                    continue
-                elif qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
-                    polarity, confidence = "neg", 0.6  # "Management, as always."
-                elif qkind is QuestionKind.GOOD:
-                    polarity, confidence = "pos", 0.6  # "My manager." answering "what is good?"
-                else:
-                    continue
-            if polarity is None:
-                continue
-            judgements[polarity] = max(judgements.get(polarity, 0.0), confidence)
+        if aspect == "overall":
+            verdict = read_verdict(kind, reading, site)
+            if verdict is not None:
+                polarity, confidence = verdict
+                judgements[polarity] = max(judgements.get(polarity, 0.0), confidence)
             continue
-        if aspect == "conduct" and polarity == "neg":
-            clause = words[c_start:c_end]
-            # who acts: outsiders, unless only watching ("in front of customers")
-            actors = [t for i, t in enumerate(clause) if "front" not in clause[max(0, i - 4) : i]]
-            if any(map(is_outsider, actors)) and not any(map(is_management, clause)):
-                continue
-        elif (
-            aspect != "support"  # "customers swear at us and nobody does anything" is a need
-            and any(map(is_outsider, words[c_start:start]))
-            and not any(map(is_management, words[c_start:c_end]))
-        ):
-            continue  # "patients don't listen", "callers can be demanding": outsiders act
+        polarity, confidence = cast(tuple[str, float], reading)
+        if out_of_scope(aspect, polarity, site):
+            continue
         if not about_manager and kind != "topic":
             confidence -= 0.2
         idx = LABEL_INDEX[f"{aspect}:{polarity}"]

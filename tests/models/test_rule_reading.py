@@ -1,0 +1,119 @@
+"""How the rules read one cue match (models.rule_reading), called directly on word lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.rule_reading import (
+    CueSite,
+    in_compound,
+    not_said_of_staff,
+    out_of_scope,
+    read_polarity,
+    read_verdict,
+)
+from models.taxonomy import QuestionKind
+
+
+def site(text: str, cue: str, qkind: QuestionKind = QuestionKind.OTHER) -> CueSite:
+    """The site of the first occurrence of ``cue`` in ``text`` (both space-separated words)."""
+    words, cue_words = text.lower().split(), cue.lower().split()
+    start = next(i for i in range(len(words)) if words[i : i + len(cue_words)] == cue_words)
+    return CueSite.at(words, start, start + len(cue_words), qkind)
+
+
+def test_site_keeps_to_the_clause_of_the_cue():
+    s = site("pay is low , but my manager listens to us", "listens")
+    assert s.words[s.c_start : s.c_end] == "my manager listens to us".split()
+    assert s.before == "my manager".split()
+    assert s.after == "to us".split()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind", "expected"),
+    [
+        ("my manager never listens", "listens", "pos", "neg"),
+        ("my manager always listens", "listens", "pos", "pos"),
+        ("my manager micromanages everything", "micromanages", "neg", "neg"),
+    ],
+)
+def test_read_polarity_follows_negation(text, cue, kind, expected):
+    reading = read_polarity("listening", kind, site(text, cue))
+    assert reading is not None
+    assert reading[0] == expected
+
+
+def test_advice_to_do_a_strength_is_a_need():
+    reading = read_polarity(
+        "listening", "pos", site("listen to your staff", "listen", QuestionKind.ADVICE)
+    )
+    assert reading == ("neg", 0.7)
+
+
+def test_advice_not_to_do_a_need_stays_a_need():
+    s = site("do n't micromanage people", "micromanage", QuestionKind.ADVICE)
+    reading = read_polarity("autonomy", "neg", s)
+    assert reading is not None
+    assert reading[0] == "neg"
+
+
+def test_bare_topic_takes_its_polarity_from_the_question():
+    assert read_polarity(
+        "clarity", "topic", site("communication", "communication", QuestionKind.IMPROVE)
+    ) == ("neg", 0.6)
+    assert read_polarity(
+        "clarity", "topic", site("communication", "communication", QuestionKind.GOOD)
+    ) == ("pos", 0.6)
+    assert read_polarity("clarity", "topic", site("communication", "communication")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "qkind", "expected"),
+    [
+        ("management is awful here", QuestionKind.OTHER, "neg"),
+        ("management has got much better", QuestionKind.OTHER, "pos"),
+        ("the managers are not very good", QuestionKind.OTHER, "neg"),
+        ("management needs to get a grip", QuestionKind.OTHER, "neg"),
+        ("management", QuestionKind.IMPROVE, "neg"),
+    ],
+)
+def test_read_verdict_judges_a_mention_of_management(text, qkind, expected):
+    cue = "managers" if "managers" in text else "management"
+    s = site(text, cue, qkind)
+    reading = read_polarity("overall", "topic", s)
+    assert reading is not None
+    verdict = read_verdict("topic", reading, s)
+    assert verdict is not None
+    assert verdict[0] == expected
+
+
+def test_read_verdict_ignores_management_as_part_of_a_system_name():
+    s = site("the case management system crashes", "management")
+    reading = read_polarity("overall", "topic", s)
+    assert reading is None or read_verdict("topic", reading, s) is None
+
+
+def test_conduct_by_customers_is_out_of_scope_unless_management_is_in_the_clause():
+    assert out_of_scope("conduct", "neg", site("customers shout at us", "shout"))
+    assert not out_of_scope(
+        "conduct", "neg", site("my manager shouts at us in front of customers", "shouts")
+    )
+    assert not out_of_scope("conduct", "neg", site("my colleague shouts at me", "shouts"))
+
+
+def test_support_keeps_outsiders_because_management_failing_to_act_is_a_need():
+    s = site("customers swear at us and nobody helps", "helps")
+    assert not out_of_scope("support", "neg", s)
+    assert out_of_scope("listening", "neg", site("patients never listen", "listen"))
+
+
+def test_in_compound_spots_compounds_of_a_one_word_cue():
+    assert in_compound("my blood pressure is high".split(), 2, 3)
+    assert not in_compound("constant pressure from my manager".split(), 1, 2)
+
+
+def test_the_writers_own_thanks_is_not_recognition():
+    s = site("i really appreciate the free lunches", "appreciate")
+    assert not_said_of_staff("recognition", "pos", s, set())
+    s = site("my manager appreciates our work", "appreciates")
+    assert not not_said_of_staff("recognition", "pos", s, set())
