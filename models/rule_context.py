@@ -11,6 +11,9 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from spacy.attrs import SPACY
+from spacy.tokens import Doc
+
 from models import lexicon
 from models.rule_lexicon import IMPERATIVES
 from models.taxonomy import QuestionKind
@@ -37,6 +40,31 @@ SHORT_ANSWER: Final[int] = 8
 
 _MGMT = re.compile(f"^{lexicon.MANAGEMENT}$")
 _OUTSIDE = re.compile(f"^{lexicon.OUT_OF_SCOPE}$")
+
+
+WORD_HYPHEN: Final[str] = "\u2010"
+"""Stands in for a hyphen inside a word ("non-existent", "one-to-one"), which the
+tokenizer splits off: unlike a spaced dash ("Management - poor") it ends no clause."""
+
+
+def mark_word_hyphens(doc: Doc, words: list[str]) -> list[str]:
+    """``words`` with each hyphen inside a word replaced by :data:`WORD_HYPHEN`.
+
+    Args:
+        doc: The tokenised comment (its spacing tells a word hyphen from a dash).
+        words: The doc's lower-cased words.
+
+    Returns:
+        ``words`` itself when it holds no hyphen, else a marked copy.
+    """
+    if "-" not in words:
+        return words
+    spaced = doc.to_array(SPACY).tolist()
+    last = len(words) - 1
+    return [
+        WORD_HYPHEN if w == "-" and 0 < i < last and not spaced[i - 1] and not spaced[i] else w
+        for i, w in enumerate(words)
+    ]
 
 
 def clause_bounds(words: list[str], start: int, end: int) -> tuple[int, int]:

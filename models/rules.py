@@ -40,6 +40,7 @@ from models.rule_context import (
     clause_bounds,
     inside_longer,
     is_management,
+    mark_word_hyphens,
 )
 from models.rule_lexicon import (
     IMPERATIVES,
@@ -99,6 +100,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
         A float32 array of 18 confidences in codebook order.
     """
     scores = np.zeros(len(LABELS), dtype=np.float32)
+    words = mark_word_hyphens(doc, words)
     about_manager = any(map(is_management, words))
     judgements: dict[str, float] = {}
     matches = [(doc.vocab.strings[m].split("/"), start, end) for m, start, end in matcher(doc)]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
+from models.rule_context import WORD_HYPHEN, clause_bounds, mark_word_hyphens
 from models.rule_reading import (
     CueSite,
     in_compound,
@@ -13,6 +15,7 @@ from models.rule_reading import (
     read_verdict,
 )
 from models.taxonomy import QuestionKind
+from tests.models.test_rules import rule_labels
 
 
 def site(text: str, cue: str, qkind: QuestionKind = QuestionKind.OTHER) -> CueSite:
@@ -117,3 +120,19 @@ def test_the_writers_own_thanks_is_not_recognition():
     assert not_said_of_staff("recognition", "pos", s, set())
     s = site("my manager appreciates our work", "appreciates")
     assert not not_said_of_staff("recognition", "pos", s, set())
+
+
+def test_a_hyphen_inside_a_word_ends_no_clause_but_a_spaced_dash_does():
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("never any face-to-face talks - none")
+    words = mark_word_hyphens(doc, [t.lower_ for t in doc])
+    assert words.count(WORD_HYPHEN) == 2
+    assert words.count("-") == 1
+    assert clause_bounds(words, 0, 1) == (0, words.index("-"))
+
+
+def test_a_negation_reaches_a_cue_past_a_hyphenated_word():
+    assert (
+        "clarity:neg"
+        in rule_labels("Never any face-to-face communication from the senior team.")[0]
+    )
