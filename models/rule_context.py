@@ -159,6 +159,35 @@ def predicate_words(after: list[str]) -> list[str]:
     return after[:3] if cop is None or cop < 2 else after[:3] + after[cop + 1 : cop + 5]
 
 
+DENIALS: Final[frozenset[str]] = frozenset(
+    "tolerated accepted allowed problem issue exist exists existed happen happens happened".split()
+)
+"""What a need is said not to be or do after it: "bullying is not tolerated here"."""
+_NOT_JUST: Final[frozenset[str]] = frozenset("just only merely simply".split())
+_DENYING_VERBS: Final[frozenset[str]] = frozenset(
+    "is are was were 's has have had does do did will would".split()
+)
+
+
+def denied_after(after: list[str]) -> bool:
+    """Whether the words after a need cue deny it ("harassment isn't an issue in my team").
+
+    An auxiliary, then a negation, then within three words a word of :data:`DENIALS`; a
+    second need joined by "and"/"or" may stand between ("bullying and harassment are not
+    tolerated"), and "not just/only" denies nothing ("isn't just a problem, it's the culture").
+    """
+    if after[:1] and after[0] in ("and", "or"):
+        verb = next((i for i, w in enumerate(after[:4]) if w in _DENYING_VERBS), None)
+        after = after[verb:] if verb is not None else []
+    if len(after) < 3 or after[0] not in _DENYING_VERBS:
+        return False
+    rest = after[1:5]
+    neg = next((i for i, w in enumerate(rest) if w in lexicon.NEGATIONS), None)
+    if neg is None or neg > 1 or has_any(rest[neg + 1 : neg + 2], _NOT_JUST):
+        return False
+    return has_any(rest[neg + 1 : neg + 4], DENIALS)
+
+
 def cue_polarity(
     kind: str, before: list[str], after: list[str], inside: list[str], opening: list[str]
 ) -> str | None:
@@ -186,7 +215,7 @@ def cue_polarity(
             and not negates(inside)
             and not has_any(opening, CONDITIONS)
         )
-        return "pos" if flips else "neg"
+        return "pos" if flips or denied_after(after) else "neg"
     predicate = predicate_words(after)
     near = before + predicate
     if negated or has_any(near, lexicon.NEG_EVAL):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from models.rule_context import WORD_HYPHEN, clause_bounds, mark_word_hyphens
+from models.rule_context import WORD_HYPHEN, clause_bounds, denied_after, mark_word_hyphens
 from models.rule_reading import (
     CueSite,
     in_compound,
@@ -136,3 +136,28 @@ def test_a_negation_reaches_a_cue_past_a_hyphenated_word():
         "clarity:neg"
         in rule_labels("Never any face-to-face communication from the senior team.")[0]
     )
+
+
+@pytest.mark.parametrize(
+    ("after", "denied"),
+    [
+        ("is not tolerated here", True),
+        ("isn't an issue in my team".replace("isn't", "is n't"), True),
+        ("has never been a problem", True),
+        ("and harassment are not tolerated", True),
+        ("is not dealt with by management", False),
+        ("is n't just a problem , it is the culture", False),
+        ("is a problem here", False),
+    ],
+)
+def test_denied_after_reads_a_denial_that_follows_the_need(after, denied):
+    assert denied_after(after.split()) is denied
+
+
+def test_a_need_denied_after_it_is_no_need():
+    tolerated, rife = rule_labels(
+        "Bullying and harassment are not tolerated in this team.",
+        "Bullying isn't just a problem here, it is the culture.",
+    )
+    assert "conduct:neg" not in tolerated
+    assert "conduct:neg" in rife
