@@ -2146,6 +2146,15 @@ NOT_MANAGEMENT_AFTER: Final[frozenset[str]] = frozenset(
 )
 """Words that, right after "management", name a thing, not the managers ("case management system")."""
 
+NOT_MANAGEMENT_BEFORE: Final[frozenset[str]] = frozenset(
+    "stock inventory waste time case project risk fleet facilities facility property data "
+    "records document documents content asset assets estate estates traffic pain weight anger "
+    "money cash energy contract contracts vendor supplier supply incident stress queue "
+    "diary".split()
+)
+"""Words that, right before a bare "management", make it a task, not the managers
+("stock management is poor", "time management")."""
+
 NEG_VERDICT: Final[frozenset[str]] = frozenset(
     "poor bad terrible awful appalling shocking rubbish useless incompetent clueless dreadful "
     "horrible weak worst abysmal disgraceful crap pathetic inept toxic joke lacking shambles "

@@ -201,6 +201,12 @@ def _topic_verdict(site: CueSite, confidence: float) -> tuple[str, float] | None
     if site.end < len(words) and words[site.end] in lexicon.NOT_MANAGEMENT_AFTER:
         return None  # "case management system", "management course"
     if (
+        site.end - site.start == 1
+        and site.start > 0
+        and words[site.start - 1] in lexicon.NOT_MANAGEMENT_BEFORE
+    ):
+        return None  # "stock management is poor", "time management"
+    if (
         qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE)
         and len(words) <= SHORT_ANSWER
         and has_any(before[-2:], WISHED_FOR)

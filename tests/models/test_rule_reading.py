@@ -15,7 +15,7 @@ from models.rule_reading import (
     read_verdict,
 )
 from models.taxonomy import QuestionKind
-from tests.models.test_rules import rule_labels
+from tests.models.test_rules import IMPROVE, rule_labels
 
 
 def site(text: str, cue: str, qkind: QuestionKind = QuestionKind.OTHER) -> CueSite:
@@ -161,3 +161,13 @@ def test_a_need_denied_after_it_is_no_need():
     )
     assert "conduct:neg" not in tolerated
     assert "conduct:neg" in rife
+
+
+def test_management_as_a_task_is_no_verdict_on_managers():
+    stock, time_, managers = rule_labels(
+        "Stock management is poor, we never have the right sizes.",
+        ("time management", IMPROVE),
+        "Senior management is poor.",
+    )
+    assert "overall:neg" not in stock | time_
+    assert managers == {"overall:neg"}
