@@ -215,6 +215,8 @@ def cue_polarity(
             and not negates(inside)
             and not has_any(opening, CONDITIONS)
         )
+        if flips and inside[:2] == ["in", "front"]:
+            return None  # a negation elsewhere: "told I'm not good enough in front of the team"
         return "pos" if flips or denied_after(after) else "neg"
     predicate = predicate_words(after)
     near = before + predicate

@@ -171,3 +171,8 @@ def test_management_as_a_task_is_no_verdict_on_managers():
     )
     assert "overall:neg" not in stock | time_
     assert managers == {"overall:neg"}
+
+
+def test_in_front_of_the_team_never_turns_into_a_strength():
+    (told,) = rule_labels("My manager told me I'm not good enough in front of the whole team.")
+    assert "conduct:pos" not in told
