@@ -47,6 +47,8 @@ from models.taxonomy import QuestionKind
 Reading = tuple[str | None, float]
 """A polarity (``"neg"``, ``"pos"``, or ``None`` when still open) and a confidence."""
 
+_UNDERGONE: frozenset[str] = frozenset("feel felt feels am 'm was get got been".split())
+"""First words of a cue the writer undergoes rather than does ("I feel supported")."""
 _DONT: tuple[list[str], ...] = (["do", "n't"], ["do", "not"], ["do", "nt"])
 _MUST_AFTER: tuple[list[str], ...] = (["has", "to"], ["have", "to"])
 
@@ -97,10 +99,18 @@ def not_said_of_staff(aspect: str, kind: str, site: CueSite, praised: set[int]) 
     """Whether a cue's words do not describe how staff are treated.
 
     "I really appreciate the free lunches" is the writer's own thanks, not
-    recognition; "thanks people in front of the team" (a clause in ``praised``,
-    the starts of clauses holding a praise cue) is no public humiliation.
+    recognition; "I support my team" is the writer's own care, not support;
+    "thanks people in front of the team" (a clause in ``praised``, the starts
+    of clauses holding a praise cue) is no public humiliation.
     """
     words, start = site.words, site.start
+    if (
+        aspect == "support"
+        and kind == "pos"
+        and words[start] not in _UNDERGONE
+        and writer_acts(words[site.c_start : start])
+    ):
+        return True  # "I support my team as best I can", "we care about our patients"
     if aspect == "recognition" and kind == "pos":
         return has_any(words[start : start + 2], GRATITUDE) and writer_acts(
             words[site.c_start : start]

@@ -176,3 +176,15 @@ def test_management_as_a_task_is_no_verdict_on_managers():
 def test_in_front_of_the_team_never_turns_into_a_strength():
     (told,) = rule_labels("My manager told me I'm not good enough in front of the whole team.")
     assert "conduct:pos" not in told
+
+
+def test_the_writers_own_care_is_not_support_but_care_they_receive_is():
+    own, hospice, felt, managers = rule_labels(
+        "I support my team as best I can but get nothing back.",
+        "We support the local hospice every year.",
+        "I really feel supported by my manager.",
+        "My manager supports me.",
+    )
+    assert "support:pos" not in own | hospice
+    assert "support:pos" in felt
+    assert "support:pos" in managers
