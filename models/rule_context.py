@@ -188,18 +188,60 @@ def denied_after(after: list[str]) -> bool:
     return has_any(rest[neg + 1 : neg + 4], DENIALS)
 
 
+CONTRASTS: Final[frozenset[tuple[str, str]]] = frozenset(
+    {("instead", "of"), ("rather", "than"), ("as", "opposed")}
+)
+"""Word pairs that say the behaviour after them is not what happens."""
+
+
+ASKING: Final[frozenset[str]] = frozenset(
+    "would should could wish want wants need needs please".split()
+)
+"""Words that make a clause a wish or request."""
+
+
+def contrasted(before: list[str], opening: list[str], qkind: QuestionKind) -> bool:
+    """Whether the cue follows "instead of"/"rather than" ("talks at us instead of listening").
+
+    One softener may stand between ("rather than just shouting"). In advice, a wish or
+    an answer to "what could be improved?" the contrast names what happens now ("deal
+    with complaints instead of sweeping them under the carpet"), so it denies nothing.
+    """
+    if (
+        qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE)
+        or has_any(opening, ASKING)
+        or imperative_opens(opening)
+    ):
+        return False
+    tail = before[-4:]
+    while tail and tail[-1] in ("just", "actually", "simply"):
+        tail = tail[:-1]
+    return tuple(tail[-2:]) in CONTRASTS
+
+
 def cue_polarity(
-    kind: str, before: list[str], after: list[str], inside: list[str], opening: list[str]
+    kind: str,
+    before: list[str],
+    after: list[str],
+    inside: list[str],
+    opening: list[str],
+    *,
+    contrast: bool = False,
 ) -> str | None:
     """Polarity of one cue match from its kind and the words around it.
 
     ``before`` is the window of :data:`WINDOW` words before the cue in its clause,
-    ``opening`` the whole clause up to the cue.
+    ``opening`` the whole clause up to the cue; ``contrast`` says the cue follows
+    "instead of" (:func:`contrasted`), which denies it like a negation.
     """
     if kind == "pos" and before[-1:] == ["only"]:
         return None  # "only praises her favourites", "only cares about targets"
     # "no thank you", "aren't treated equally"; the next word shows an idiom ("no matter")
-    negated = negates(before) or negates(inside, following=after[0] if after else "")
+    negated = (
+        negates(before)
+        or negates(inside, following=after[0] if after else "")
+        or contrast
+    )
     hedged = has_any(before, lexicon.HEDGES) or has_any(after[:3], frozenset({"more", "better"}))
     if kind == "pos":  # a refused strength is missing: "refused to listen"
         too_busy = "busy" in before and "too" in before  # "too busy to help"
@@ -210,7 +252,7 @@ def cue_polarity(
         # "can't speak up without being shouted at": two negations leave the need standing
         double = "without" in scope and negates(scope[: scope.index("without")])
         flips = (
-            negates(scope)
+            (negates(scope) or contrast)
             and not double
             and not negates(inside)
             and not has_any(opening, CONDITIONS)

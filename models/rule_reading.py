@@ -30,6 +30,7 @@ from models.rule_context import (
     WISHES,
     bare_mention,
     clause_bounds,
+    contrasted,
     cue_polarity,
     detached_predicate,
     has_any,
@@ -173,7 +174,8 @@ def read_polarity(aspect: str, kind: str, site: CueSite) -> Reading | None:
     """
     words, qkind = site.words, site.qkind
     cue, opening = words[site.start : site.end], words[site.c_start : site.start]
-    polarity = cue_polarity(kind, site.before, site.after, cue, opening)
+    contrast = contrasted(site.before, opening, qkind)
+    polarity = cue_polarity(kind, site.before, site.after, cue, opening, contrast=contrast)
     confidence = 0.9 if kind != "topic" else 0.75
     if kind == "pos" and polarity == "pos" and _advised(site):
         polarity, confidence = "neg", 0.7  # advice / imperative: the behaviour is missing

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from models.rule_context import WORD_HYPHEN, clause_bounds, denied_after, mark_word_hyphens
+from models.rule_context import (
+    WORD_HYPHEN,
+    clause_bounds,
+    contrasted,
+    denied_after,
+    mark_word_hyphens,
+)
 from models.rule_reading import (
     CueSite,
     in_compound,
@@ -188,3 +194,24 @@ def test_the_writers_own_care_is_not_support_but_care_they_receive_is():
     assert "support:pos" not in own | hospice
     assert "support:pos" in felt
     assert "support:pos" in managers
+
+
+def test_instead_of_denies_the_behaviour_after_it_in_a_description():
+    talks, trusts, fear = rule_labels(
+        "My manager talks at us instead of listening.",
+        "My manager trusts us to get on with it rather than micromanaging.",
+        "They use fear rather than praise.",
+    )
+    assert talks == {"listening:neg"}
+    assert "autonomy:neg" not in trusts
+    assert "autonomy:pos" in trusts
+    assert fear == {"recognition:neg"}
+
+
+def test_instead_of_in_advice_names_what_happens_now():
+    (bullets,) = rule_labels(
+        ("- actually deal with complaints instead of sweeping them under the carpet", IMPROVE)
+    )
+    assert "support:pos" not in bullets
+    assert not contrasted(["instead", "of"], ["i", "wish", "he", "would"], QuestionKind.OTHER)
+    assert contrasted(["talks", "instead", "of", "just"], ["he"], QuestionKind.OTHER)
