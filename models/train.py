@@ -28,6 +28,12 @@ from models.rules import rule_scores
 from models.taxonomy import LABELS
 from models.text import clean_text
 
+ENSEMBLE_RECALL_SLACK = 0.01
+"""Dev F1 the ensemble's threshold may give up for a lower one. The dev F1 of a label is
+often flat across a wide band of thresholds (conduct:neg: 0.40-0.70), and a plateau's far
+end is noise; on real text the rules miss more than they over-flag, so the band's low end
+wins (held-out macro-F1 0.795 -> 0.810 against the tie-break towards 0.5)."""
+
 
 def sha256_of(paths: list[Path]) -> str:
     """Content hash of files (or folders, recursively) in a stable order."""
@@ -83,7 +89,9 @@ def train_all(out_dir: Path, *, eval_file: Path | None = None) -> dict[str, Any]
     r_dev = rule_scores(t_dev, q_dev)
     from models.predict import MODEL_KINDS, ThemeClassifier, combine
 
-    ens_thr = thresholds.tune(y_dev, combine(r_dev, (sk_dev + sp_dev) / 2))
+    ens_thr = thresholds.tune(
+        y_dev, combine(r_dev, (sk_dev + sp_dev) / 2), recall_slack=ENSEMBLE_RECALL_SLACK
+    )
     params = {
         "combination": "max(rules, mean(sklearn, spacy))",
         "thresholds": {
