@@ -237,11 +237,7 @@ def cue_polarity(
     if kind == "pos" and before[-1:] == ["only"]:
         return None  # "only praises her favourites", "only cares about targets"
     # "no thank you", "aren't treated equally"; the next word shows an idiom ("no matter")
-    negated = (
-        negates(before)
-        or negates(inside, following=after[0] if after else "")
-        or contrast
-    )
+    negated = negates(before) or negates(inside, following=after[0] if after else "") or contrast
     hedged = has_any(before, lexicon.HEDGES) or has_any(after[:3], frozenset({"more", "better"}))
     if kind == "pos":  # a refused strength is missing: "refused to listen"
         too_busy = "busy" in before and "too" in before  # "too busy to help"
