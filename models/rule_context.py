@@ -98,6 +98,8 @@ def has_any(tokens: Iterable[str], words: frozenset[str]) -> bool:
 WISHED: Final[frozenset[str]] = frozenset("would could should need needs".split())
 """After a topic, these make it wished for ("recognition would go a long way"): a need."""
 SUBJECTS: Final[frozenset[str]] = frozenset("i we you he she they it there that who".split())
+NEEDS: Final[frozenset[str]] = frozenset("need needs".split())
+CONJUNCTIONS: Final[frozenset[str]] = frozenset("and but or so because as when if".split())
 """Words that open a new subject after a topic."""
 WISHED_FOR: Final[frozenset[str]] = frozenset(
     "new proper different real actual competent capable decent good better qualified trained "
@@ -135,16 +137,18 @@ def negates(words: list[str], following: str = "") -> bool:
     )
 
 
-def wished(after: list[str]) -> bool:
+def wished(after: list[str], *, strength: bool = False) -> bool:
     """Whether the topic before ``after`` is wished for ("recognition would go a long way").
 
     The modal must follow within four words with no new subject in between ("a 1:1 where
-    he would ..." reports speech).
+    he would ..." reports speech). After a ``strength`` cue only "would/could/should"
+    count and a conjunction ends the search: "a word of thanks from the GM would be nice"
+    is wished for, "supportive and would do anything for you" is not.
     """
     for w in after[:4]:
-        if w in WISHED:
+        if w in WISHED and not (strength and w in NEEDS):
             return True
-        if w in SUBJECTS:
+        if w in SUBJECTS or (strength and w in CONJUNCTIONS):
             return False
     return False
 
@@ -241,7 +245,12 @@ def cue_polarity(
     hedged = has_any(before, lexicon.HEDGES) or has_any(after[:3], frozenset({"more", "better"}))
     if kind == "pos":  # a refused strength is missing: "refused to listen"
         too_busy = "busy" in before and "too" in before  # "too busy to help"
-        return "neg" if negated or hedged or too_busy or has_any(before, REFUSALS) else "pos"
+        refused = has_any(before, REFUSALS)
+        return (
+            "neg"
+            if negated or hedged or too_busy or refused or wished(after, strength=True)
+            else "pos"
+        )
     if kind == "neg":  # "never micromanages"; but "if you're not one of the favourites"
         # a negation does not reach a need across "and": "didn't thank anyone and played favourites"
         scope = before[len(before) - before[::-1].index("and") :] if "and" in before else before

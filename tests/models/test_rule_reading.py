@@ -215,3 +215,13 @@ def test_instead_of_in_advice_names_what_happens_now():
     assert "support:pos" not in bullets
     assert not contrasted(["instead", "of"], ["i", "wish", "he", "would"], QuestionKind.OTHER)
     assert contrasted(["talks", "instead", "of", "just"], ["he"], QuestionKind.OTHER)
+
+
+def test_a_strength_wished_for_is_a_need_but_one_that_acts_is_not():
+    thanks, supportive = rule_labels(
+        ("A word of thanks from the GM would be nice.", IMPROVE),
+        "My manager is supportive and would do anything for you.",
+    )
+    assert "recognition:neg" in thanks
+    assert "recognition:pos" not in thanks
+    assert supportive == {"support:pos"}
