@@ -223,6 +223,29 @@ def contrasted(before: list[str], opening: list[str], qkind: QuestionKind) -> bo
     return tuple(tail[-2:]) in CONTRASTS
 
 
+SUBORDINATORS: Final[frozenset[str]] = frozenset("when whenever if anytime".split())
+_ASIDE_NEEDS: Final[frozenset[str]] = frozenset("need needs needed want".split())
+_ASIDE_SUBJECTS: Final[frozenset[str]] = frozenset("you we i they anyone staff people".split())
+
+
+def hedges(before: list[str]) -> bool:
+    """Whether a hedge stands before a cue, outside a staff's-need aside.
+
+    "there when you need her and fights for us": the need is the staff's, and the
+    strength stands.
+    """
+    return any(
+        w in lexicon.HEDGES
+        and not (
+            w in _ASIDE_NEEDS
+            and i >= 2
+            and before[i - 1] in _ASIDE_SUBJECTS
+            and before[i - 2] in SUBORDINATORS
+        )
+        for i, w in enumerate(before)
+    )
+
+
 def cue_polarity(
     kind: str,
     before: list[str],
@@ -242,7 +265,7 @@ def cue_polarity(
         return None  # "only praises her favourites", "only cares about targets"
     # "no thank you", "aren't treated equally"; the next word shows an idiom ("no matter")
     negated = negates(before) or negates(inside, following=after[0] if after else "") or contrast
-    hedged = has_any(before, lexicon.HEDGES) or has_any(after[:3], frozenset({"more", "better"}))
+    hedged = hedges(before) or has_any(after[:3], frozenset({"more", "better"}))
     if kind == "pos":  # a refused strength is missing: "refused to listen"
         too_busy = "busy" in before and "too" in before  # "too busy to help"
         refused = has_any(before, REFUSALS)

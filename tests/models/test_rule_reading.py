@@ -21,7 +21,7 @@ from models.rule_reading import (
     read_verdict,
 )
 from models.taxonomy import QuestionKind
-from tests.models.test_rules import IMPROVE, rule_labels
+from tests.models.test_rules import GOOD, IMPROVE, rule_labels
 
 
 def site(text: str, cue: str, qkind: QuestionKind = QuestionKind.OTHER) -> CueSite:
@@ -225,3 +225,12 @@ def test_a_strength_wished_for_is_a_need_but_one_that_acts_is_not():
     assert "recognition:neg" in thanks
     assert "recognition:pos" not in thanks
     assert supportive == {"support:pos"}
+
+
+def test_the_staffs_own_need_is_no_hedge_on_the_managers_strength():
+    there, needs = rule_labels(
+        ("always there when you need her and fights for us", GOOD),
+        "My manager needs to support the team more.",
+    )
+    assert there == {"support:pos"}
+    assert needs == {"support:neg"}
