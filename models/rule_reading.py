@@ -276,6 +276,36 @@ def read_verdict(kind: str, reading: Reading, site: CueSite) -> tuple[str, float
     return None if polarity is None else (polarity, confidence)
 
 
+COLLEAGUES: frozenset[str] = frozenset(
+    "colleague colleagues coworker coworkers workmate workmates teammate teammates peers".split()
+)
+"""Words naming colleagues, whose conduct is in scope like a manager's."""
+_ANYONE: frozenset[str] = frozenset("man men woman women guy guys bloke blokes kids youths".split())
+"""Outsider words that may as well name the writer or a colleague ("I'm a woman on nights")."""
+_WATCHING: frozenset[str] = frozenset("front presence sight earshot".split())
+
+
+def _last_named_is_outsider(earlier: list[str]) -> bool:
+    """Whether the last person named before a clause is an outsider.
+
+    "A tenant followed me to my car. He then ...": the clause's "he" is most likely
+    that person. People only watching ("in front of customers") and words that may
+    name anyone ("a man", "a woman") do not count.
+    """
+    for i in range(len(earlier) - 1, -1, -1):
+        w = earlier[i]
+        if is_management(w) or w in COLLEAGUES:
+            return False
+        if (
+            is_outsider(w)
+            and w not in _ANYONE
+            and earlier[i - 1 : i] != ["in"]  # "in public"
+            and not has_any(earlier[max(0, i - 5) : i], _WATCHING)
+        ):
+            return True
+    return False
+
+
 def out_of_scope(aspect: str, polarity: str, site: CueSite) -> bool:
     """Whether people outside the organisation do what the cue describes.
 
@@ -287,7 +317,9 @@ def out_of_scope(aspect: str, polarity: str, site: CueSite) -> bool:
     if aspect == "conduct" and polarity == "neg":
         # who acts: outsiders, unless only watching ("in front of customers")
         actors = [t for i, t in enumerate(clause) if "front" not in clause[max(0, i - 4) : i]]
-        return any(map(is_outsider, actors)) and not any(map(is_management, clause))
+        if any(map(is_management, clause)) or has_any(clause, COLLEAGUES):
+            return False
+        return any(map(is_outsider, actors)) or _last_named_is_outsider(words[: site.c_start])
     return (
         aspect != "support"
         and any(map(is_outsider, words[site.c_start : site.start]))

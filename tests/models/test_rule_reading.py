@@ -21,7 +21,7 @@ from models.rule_reading import (
     read_verdict,
 )
 from models.taxonomy import QuestionKind
-from tests.models.test_rules import GOOD, IMPROVE, rule_labels
+from tests.models.test_rules import GOOD, IMPROVE, OTHER, rule_labels
 
 
 def site(text: str, cue: str, qkind: QuestionKind = QuestionKind.OTHER) -> CueSite:
@@ -234,3 +234,16 @@ def test_the_staffs_own_need_is_no_hedge_on_the_managers_strength():
     )
     assert there == {"support:pos"}
     assert needs == {"support:neg"}
+
+
+def test_conduct_by_the_outsider_named_in_an_earlier_sentence_is_out_of_scope():
+    tenant, colleague, writer, watched = rule_labels(
+        ("A tenant followed me to my car last week. He kept shouting threats at me.", OTHER),
+        ("A colleague on my shift is vile. He kept shouting threats at me.", OTHER),
+        ("I'm a woman on nights. The supervisor keeps making comments about my body.", OTHER),
+        ("In front of the customers he screamed at me. He belittles everyone.", OTHER),
+    )
+    assert "conduct:neg" not in tenant
+    assert "conduct:neg" in colleague
+    assert "conduct:neg" in writer
+    assert "conduct:neg" in watched
