@@ -285,25 +285,26 @@ _ANYONE: frozenset[str] = frozenset("man men woman women guy guys bloke blokes k
 _WATCHING: frozenset[str] = frozenset("front presence sight earshot".split())
 
 
-def _last_named_is_outsider(earlier: list[str]) -> bool:
-    """Whether the last person named before a clause is an outsider.
+def _last_named(earlier: list[str]) -> str | None:
+    """Who the last person named in ``earlier`` is: "staff", "outsider" or ``None``.
 
-    "A tenant followed me to my car. He then ...": the clause's "he" is most likely
-    that person. People only watching ("in front of customers") and words that may
-    name anyone ("a man", "a woman") do not count.
+    Managers and colleagues are staff. "A tenant followed me to my car. He then ...":
+    the clause's "he" is most likely that tenant. People only watching ("in front of
+    customers", "in public") and words that may name anyone ("a man", "a woman") do
+    not count.
     """
     for i in range(len(earlier) - 1, -1, -1):
         w = earlier[i]
         if is_management(w) or w in COLLEAGUES:
-            return False
+            return "staff"
         if (
             is_outsider(w)
             and w not in _ANYONE
             and earlier[i - 1 : i] != ["in"]  # "in public"
             and not has_any(earlier[max(0, i - 5) : i], _WATCHING)
         ):
-            return True
-    return False
+            return "outsider"
+    return None
 
 
 def out_of_scope(aspect: str, polarity: str, site: CueSite) -> bool:
@@ -315,11 +316,16 @@ def out_of_scope(aspect: str, polarity: str, site: CueSite) -> bool:
     """
     words, clause = site.words, site.words[site.c_start : site.c_end]
     if aspect == "conduct" and polarity == "neg":
-        # who acts: outsiders, unless only watching ("in front of customers")
+        # who acts: the nearest person named before the cue in its clause ("when the
+        # customer threatened me my manager laughed"), else anyone in the clause, else
+        # the last person named before it; outsiders only watching do not act
+        subject = _last_named(words[site.c_start : site.start])
+        if subject is not None:
+            return subject == "outsider"
         actors = [t for i, t in enumerate(clause) if "front" not in clause[max(0, i - 4) : i]]
         if any(map(is_management, clause)) or has_any(clause, COLLEAGUES):
             return False
-        return any(map(is_outsider, actors)) or _last_named_is_outsider(words[: site.c_start])
+        return any(map(is_outsider, actors)) or _last_named(words[: site.c_start]) == "outsider"
     return (
         aspect != "support"
         and any(map(is_outsider, words[site.c_start : site.start]))

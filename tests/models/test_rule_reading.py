@@ -247,3 +247,12 @@ def test_conduct_by_the_outsider_named_in_an_earlier_sentence_is_out_of_scope():
     assert "conduct:neg" in colleague
     assert "conduct:neg" in writer
     assert "conduct:neg" in watched
+
+
+def test_the_subject_before_the_cue_decides_who_acts_in_a_clause_naming_both():
+    customer, manager = rule_labels(
+        ("When the customer threatened to stab me my manager said he says that to everyone", OTHER),
+        ("My manager screams at me in front of customers.", OTHER),
+    )
+    assert "conduct:neg" not in customer
+    assert "conduct:neg" in manager
