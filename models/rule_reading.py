@@ -285,47 +285,76 @@ _ANYONE: frozenset[str] = frozenset("man men woman women guy guys bloke blokes k
 _WATCHING: frozenset[str] = frozenset("front presence sight earshot".split())
 
 
-def _last_named(earlier: list[str]) -> str | None:
-    """Who the last person named in ``earlier`` is: "staff", "outsider" or ``None``.
+Person = tuple[int, str] | None
+"""Where a person is named and who: ``(index, "staff" | "outsider")``, or ``None``."""
 
-    Managers and colleagues are staff. "A tenant followed me to my car. He then ...":
-    the clause's "he" is most likely that tenant. People only watching ("in front of
-    customers", "in public") and words that may name anyone ("a man", "a woman") do
-    not count.
+
+def _person_kind(words: list[str], i: int) -> str | None:
+    """Whether ``words[i]`` names staff (a manager or colleague), an outsider, or no one.
+
+    People only watching ("in front of customers", "in public") and words that may
+    name anyone ("a man", "a woman") name no one here.
     """
-    for i in range(len(earlier) - 1, -1, -1):
-        w = earlier[i]
-        if is_management(w) or w in COLLEAGUES:
-            return "staff"
-        if (
-            is_outsider(w)
-            and w not in _ANYONE
-            and earlier[i - 1 : i] != ["in"]  # "in public"
-            and not has_any(earlier[max(0, i - 5) : i], _WATCHING)
-        ):
-            return "outsider"
+    w = words[i]
+    if is_management(w) or w in COLLEAGUES:
+        return "staff"
+    if (
+        is_outsider(w)
+        and w not in _ANYONE
+        and words[i - 1 : i] != ["in"]  # "in public"
+        and not has_any(words[max(0, i - 5) : i], _WATCHING)
+    ):
+        return "outsider"
     return None
 
 
-def out_of_scope(aspect: str, polarity: str, site: CueSite) -> bool:
+def named_people(words: list[str]) -> list[Person]:
+    """For every position ``i``, the last person named in ``words[:i]``.
+
+    One pass, so that resolving who acts stays linear in a long comment.
+    "A tenant followed me to my car. He then ...": the clause's "he" is most likely
+    that tenant.
+    """
+    out: list[Person] = []
+    last: Person = None
+    for i in range(len(words)):
+        out.append(last)
+        kind = _person_kind(words, i)
+        if kind is not None:
+            last = (i, kind)
+    out.append(last)
+    return out
+
+
+def out_of_scope(
+    aspect: str, polarity: str, site: CueSite, people: list[Person] | None = None
+) -> bool:
     """Whether people outside the organisation do what the cue describes.
 
-    Harassment by customers is not ``conduct``, unless management is in the
-    clause; "patients don't listen" is not ``listening``. Only ``support`` keeps
-    outsiders ("customers swear at us and nobody does anything" is a need).
+    Harassment by customers is not ``conduct``; "patients don't listen" is not
+    ``listening``. Only ``support`` keeps outsiders ("customers swear at us and
+    nobody does anything" is a need).
+
+    Args:
+        aspect: The cue's aspect.
+        polarity: Its polarity.
+        site: Where it stands.
+        people: :func:`named_people` of the comment (computed when not given).
     """
     words, clause = site.words, site.words[site.c_start : site.c_end]
     if aspect == "conduct" and polarity == "neg":
         # who acts: the nearest person named before the cue in its clause ("when the
         # customer threatened me my manager laughed"), else anyone in the clause, else
         # the last person named before it; outsiders only watching do not act
-        subject = _last_named(words[site.c_start : site.start])
-        if subject is not None:
-            return subject == "outsider"
+        people = named_people(words) if people is None else people
+        subject = people[site.start]
+        if subject is not None and subject[0] >= site.c_start:
+            return subject[1] == "outsider"
         actors = [t for i, t in enumerate(clause) if "front" not in clause[max(0, i - 4) : i]]
         if any(map(is_management, clause)) or has_any(clause, COLLEAGUES):
             return False
-        return any(map(is_outsider, actors)) or _last_named(words[: site.c_start]) == "outsider"
+        earlier = people[site.c_start]
+        return any(map(is_outsider, actors)) or (earlier is not None and earlier[1] == "outsider")
     return (
         aspect != "support"
         and any(map(is_outsider, words[site.c_start : site.start]))

@@ -54,7 +54,9 @@ from models.rule_lexicon import (
 )
 from models.rule_reading import (
     CueSite,
+    Person,
     in_compound,
+    named_people,
     not_said_of_staff,
     out_of_scope,
     read_polarity,
@@ -109,6 +111,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
         for (aspect, kind), start, end in matches
         if aspect == "recognition" and kind == "pos"
     }
+    people: list[Person] | None = None  # who is named where, once a conduct cue needs it
     spans: dict[str, dict[int, int]] = {}  # aspect -> start -> longest end
     for (aspect, _), start, end in matches:
         starts = spans.setdefault(aspect, {})
@@ -131,7 +134,9 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                 judgements[polarity] = max(judgements.get(polarity, 0.0), confidence)
             continue
         polarity, confidence = cast(tuple[str, float], reading)
-        if out_of_scope(aspect, polarity, site):
+        if aspect == "conduct" and people is None:
+            people = named_people(words)
+        if out_of_scope(aspect, polarity, site, people):
             continue
         if not about_manager and kind != "topic":
             confidence -= 0.2

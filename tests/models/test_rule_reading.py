@@ -15,6 +15,7 @@ from models.rule_context import (
 from models.rule_reading import (
     CueSite,
     in_compound,
+    named_people,
     not_said_of_staff,
     out_of_scope,
     read_polarity,
@@ -256,3 +257,13 @@ def test_the_subject_before_the_cue_decides_who_acts_in_a_clause_naming_both():
     )
     assert "conduct:neg" not in customer
     assert "conduct:neg" in manager
+
+
+def test_named_people_gives_the_last_person_named_before_each_position():
+    words = "a tenant shouted , then my manager laughed in front of customers".split()
+    people = named_people(words)
+    assert len(people) == len(words) + 1
+    assert people[0] is None
+    assert people[words.index("shouted")] == (1, "outsider")
+    assert people[words.index("laughed")] == (6, "staff")
+    assert people[len(words)] == (6, "staff")  # customers only watching
