@@ -160,7 +160,9 @@ class ThemeClassifier:
 
         When both polarities of an aspect pass their thresholds, both are kept
         only if each clears its threshold by :data:`MIXED_MARGIN` (a genuinely
-        mixed comment); otherwise the polarity with the larger margin wins.
+        mixed comment); otherwise the polarity that went further from its
+        threshold towards certainty wins (``(score - t) / (1 - t)``, so a low
+        threshold does not make its label win by default).
         Last, the codebook's rule for ``overall``: it applies only when no
         specific aspect of the same polarity does, so a specific label drops it.
         """
@@ -168,9 +170,12 @@ class ThemeClassifier:
         hits = margins >= 0
         neg, pos = margins[:, 0::2], margins[:, 1::2]
         both = (neg >= 0) & (pos >= 0) & (np.minimum(neg, pos) < MIXED_MARGIN)
-        hits[:, 0::2] &= ~(both & (pos > neg))
-        hits[:, 1::2] &= ~(both & (neg >= pos))
-        hits[:, _OVERALL] &= ~hits[:, _SPECIFIC].reshape(len(hits), -1, 2).any(axis=1)
+        reach = margins / np.maximum(1 - self.thresholds, 1e-6)
+        neg_reach, pos_reach = reach[:, 0::2], reach[:, 1::2]
+        hits[:, 0::2] &= ~(both & (pos_reach > neg_reach))
+        hits[:, 1::2] &= ~(both & (neg_reach >= pos_reach))
+        by_aspect = hits[:, _SPECIFIC].reshape(len(hits), len(_SPECIFIC) // 2, 2)
+        hits[:, _OVERALL] &= ~by_aspect.any(axis=1)
         return np.asarray(hits, dtype=bool)
 
     def predict(

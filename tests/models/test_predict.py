@@ -185,6 +185,24 @@ def test_decide_keeps_one_polarity_unless_both_clear_the_mixed_margin():
     assert _decided(support_neg=0.9, support_pos=0.9) == {"support:neg", "support:pos"}
 
 
+def test_decide_picks_the_polarity_that_went_further_towards_certainty():
+    thresholds = np.full(len(LABELS), 0.5)
+    thresholds[LABEL_INDEX["overall:neg"]] = 0.425
+    thresholds[LABEL_INDEX["overall:pos"]] = 0.75
+    clf = ThemeClassifier(
+        kind="ensemble", version="test", params={"thresholds": {"ensemble": thresholds.tolist()}}
+    )
+    row = np.zeros((1, len(LABELS)), dtype=np.float32)
+    row[0, LABEL_INDEX["overall:neg"]] = 0.54  # 0.115 past 0.425: 20% of the way to 1
+    row[0, LABEL_INDEX["overall:pos"]] = 0.84  # 0.09 past 0.75: 36% of the way to 1
+    assert [LABELS[j] for j in np.flatnonzero(clf.decide(row)[0])] == ["overall:pos"]
+
+
+def test_decide_of_no_comments_is_an_empty_matrix():
+    clf = ThemeClassifier(kind="rules", version="test", params={})
+    assert clf.decide(np.zeros((0, len(LABELS)), dtype=np.float32)).shape == (0, len(LABELS))
+
+
 def test_ensemble_thresholds_are_18_probabilities(classifier):
     assert classifier.kind == "ensemble"
     assert classifier.thresholds.shape == (18,)
