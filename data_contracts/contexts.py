@@ -8,6 +8,7 @@ each suite) and the local Data Docs site.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections import defaultdict
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any, Final
 from urllib.parse import unquote, urlparse
 
 import great_expectations as gx
+from filelock import FileLock
 from great_expectations.data_context.types.base import ProgressBarsConfig
 from great_expectations.data_context.types.resource_identifiers import (
     ExpectationSuiteIdentifier,
@@ -24,6 +26,8 @@ from great_expectations.data_context.types.resource_identifiers import (
 from data_contracts._gx import AbstractDataContext, FileDataContext
 
 DATA_DOCS_SITE: Final[str] = "local_site"
+LOCK_TIMEOUT_SECONDS: Final[float] = 300.0
+"""How long a process waits for another to finish writing the GX project."""
 RESULTS_KEPT_PER_SUITE: Final[int] = 6
 """Validation results kept (and shown in Data Docs) per suite: the latest runs."""
 
@@ -31,6 +35,27 @@ RESULTS_KEPT_PER_SUITE: Final[int] = 6
 def _quiet(context: AbstractDataContext) -> None:
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     context.enable_analytics(False)
+
+
+def _lock(project_dir: Path) -> FileLock:
+    return FileLock(str(project_dir / "gx.lock"), timeout=LOCK_TIMEOUT_SECONDS)
+
+
+def project_lock(context: AbstractDataContext) -> contextlib.AbstractContextManager[Any]:
+    """An inter-process lock on a file-backed context's project (a no-op in memory).
+
+    GX rewrites ``great_expectations.yml`` whole when a data source, asset or
+    suite is added; another flow process opening or changing the same project
+    meanwhile could read it half-written. Hold this lock around such writes.
+
+    Args:
+        context: Any context.
+
+    Returns:
+        A context manager.
+    """
+    root = getattr(context, "root_directory", None)
+    return _lock(Path(root).parent) if root else contextlib.nullcontext()
 
 
 def ephemeral_context() -> AbstractDataContext:
@@ -60,8 +85,9 @@ def file_context(validation_dir: Path) -> FileDataContext:
         The file-backed context rooted at ``validation_dir / "gx"``.
     """
     validation_dir.mkdir(parents=True, exist_ok=True)
-    context = gx.get_context(mode="file", project_root_dir=validation_dir)
-    _quiet(context)
+    with _lock(validation_dir):  # another flow process may be writing the project
+        context = gx.get_context(mode="file", project_root_dir=validation_dir)
+        _quiet(context)
     return context
 
 
@@ -126,15 +152,16 @@ def build_data_docs(
         Path of the site's ``index.html`` for analysts to open, or ``None``
         when the context has no file-system site (an ephemeral context).
     """
-    if DATA_DOCS_SITE not in (context.variables.data_docs_sites or {}):
-        urls = context.build_data_docs()
-    else:
-        prune_results(context, keep)
-        suites = [ExpectationSuiteIdentifier(name=s.name) for s in context.suites.all()]
-        todo: list[Any] = [*suites, *_unrendered(context)]
-        urls = context.build_data_docs(
-            site_names=[DATA_DOCS_SITE], resource_identifiers=todo or None
-        )
+    with project_lock(context):
+        if DATA_DOCS_SITE not in (context.variables.data_docs_sites or {}):
+            urls = context.build_data_docs()
+        else:
+            prune_results(context, keep)
+            suites = [ExpectationSuiteIdentifier(name=s.name) for s in context.suites.all()]
+            todo: list[Any] = [*suites, *_unrendered(context)]
+            urls = context.build_data_docs(
+                site_names=[DATA_DOCS_SITE], resource_identifiers=todo or None
+            )
     url = urls.get(DATA_DOCS_SITE) or next(iter(urls.values()), None)
     if not url:
         return None

@@ -20,7 +20,7 @@ from great_expectations.datasource.fluent.pandas_datasource import PandasDatasou
 from great_expectations.validator.v1_validator import Validator
 
 from data_contracts._gx import AbstractDataContext, FileDataContext
-from data_contracts.contexts import default_context
+from data_contracts.contexts import default_context, project_lock
 from data_contracts.registry import get_suite
 from data_contracts.sanitize import sanitize_suite_result
 
@@ -178,19 +178,20 @@ def _release_batches(definition: BatchDefinition[Any]) -> None:
 
 
 def _batch_definition(context: AbstractDataContext, asset_name: str) -> BatchDefinition[Any]:
-    sources = context.data_sources
-    datasource = sources.get(DATASOURCE) if DATASOURCE in sources.all() else None
-    if not isinstance(datasource, PandasDatasource):
-        datasource = sources.add_or_update_pandas(name=DATASOURCE)
-    if asset_name in datasource.get_asset_names():
-        asset = datasource.get_asset(asset_name)
-    else:
-        asset = datasource.add_dataframe_asset(name=asset_name)
-    definition: BatchDefinition[Any]
-    if any(bd.name == BATCH_DEFINITION for bd in asset.batch_definitions):
-        definition = asset.get_batch_definition(BATCH_DEFINITION)
-    else:
-        definition = asset.add_batch_definition_whole_dataframe(BATCH_DEFINITION)
+    with project_lock(context):  # adding any of these rewrites the project's YAML
+        sources = context.data_sources
+        datasource = sources.get(DATASOURCE) if DATASOURCE in sources.all() else None
+        if not isinstance(datasource, PandasDatasource):
+            datasource = sources.add_or_update_pandas(name=DATASOURCE)
+        if asset_name in datasource.get_asset_names():
+            asset = datasource.get_asset(asset_name)
+        else:
+            asset = datasource.add_dataframe_asset(name=asset_name)
+        definition: BatchDefinition[Any]
+        if any(bd.name == BATCH_DEFINITION for bd in asset.batch_definitions):
+            definition = asset.get_batch_definition(BATCH_DEFINITION)
+        else:
+            definition = asset.add_batch_definition_whole_dataframe(BATCH_DEFINITION)
     return definition
 
 
@@ -239,7 +240,9 @@ def _registered_suite(
     key = (suite_name, tuple(directorates or ()) if suite_name == "records" else ())
     saved = _REGISTERED.setdefault(context, {})
     if key not in saved:
-        saved[key] = context.suites.add_or_update(get_suite(suite_name, directorates=directorates))
+        with project_lock(context):
+            suite = get_suite(suite_name, directorates=directorates)
+            saved[key] = context.suites.add_or_update(suite)
     return saved[key]
 
 
