@@ -1806,12 +1806,14 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"belittl(e|es|ed|ing)",
             r"humiliat(e|es|ed|ing|ion)",
             r"threat(en|ens|ened|ening|s)?",
-            r"(rude|rudeness|disrespect(s|ed|ful|fully|ing)?|condescending|patroni[sz](e|es|ed|ing)|demean(s|ed|ing)?|degrading)",
+            r"(rude|rudely|rudeness|disrespect(s|ed|ful|fully|ing)?|condescending|patroni[sz](e|es|ed|ing)|demean(s|ed|ing)?|degrading|judg(e)?mental)",
             r"(racist|sexist|homophobic|transphobic|misogyn(y|ist|istic)|racial|sexual|racially|sexually)",
             r"(comments?|remarks?) about (my|her|his|their) (body|appearance|looks|weight|accent|religion|skin|hair)",
             r"inappropriate (comments?|remarks?|touching|behaviou?r|messages|jokes?)",
-            r"toxic (culture|cultures|environment|workplace|atmosphere|place|management|manager|managers|team|teams|behaviou?r|people|person|colleagues?|boss|bosses|leadership|leaders?|work|working|company|store|site|ward|office|department|school|branch|depot|mentality|attitude|attitudes|supervisor|supervisors|staff|individuals?|relationship|relationships|clique|cliques|traits?|vibe|vibes|personalities|personality|positivity|masculinity|senior|line|general|district|area|and|,|\.|!)",
-            r"(is|was|are|were|be|been|being|very|so|really|extremely|incredibly|quite|bit|becoming|became|become|most|more|pretty|super|utterly|completely|totally|absolutely|and|most|so|too|beyond|highly|increasingly|genuinely|proper|seriously|rather|fairly|'s|'re|,|s) toxic",
+            # toxic people and behaviour; a "toxic culture" or "toxic place" names no one
+            # acting, so it is no conduct cue (codebook: behaviour by managers or colleagues)
+            r"toxic (management|manager|managers|team|teams|behaviou?r|people|person|colleagues?|coworkers?|peers|boss|bosses|leadership|leaders?|mentality|attitude|attitudes|supervisor|supervisors|staff|individuals?|clique|cliques|traits?|personalities|personality|masculinity|senior|line|general|district|area|gm|hr)",
+            r"(manager|managers|management|boss|bosses|supervisor|supervisors|leadership|leaders|colleagues|coworkers|peers|people|staff|team|clique|he|she) (is|was|are|were|'s|'re|can|became|become|got|get|gets) [be|so|very|really|extremely|incredibly|quite|pretty|super|utterly|completely|totally|absolutely|just|increasingly] toxic",
             r"toxicity",
             r"(put|puts|putting) (me|us|people|staff) down",
             r"(made|makes|make|making) (me|us|her|him|staff|people|you|u|them|everyone|someone|colleagues) cry",

@@ -38,8 +38,12 @@ transient, so a 20,000-comment chunk peaks about 150 MiB lower than in one go
 
 
 def combine(rules: np.ndarray, ml: np.ndarray) -> np.ndarray:
-    """Ensemble score: the larger of the rule confidence and the mean model probability."""
-    return np.asarray(np.maximum(rules, ml), dtype=np.float32)
+    """Ensemble score: the larger of the rule confidence and the mean model probability.
+
+    A negative rule score (:data:`models.rules.VETO`) scores the label 0: the rules
+    found the comment out of scope for it (harassment by strangers outside work).
+    """
+    return np.asarray(np.where(rules < 0, 0.0, np.maximum(rules, ml)), dtype=np.float32)
 
 
 @dataclass
@@ -100,7 +104,7 @@ class ThemeClassifier:
 
     def _scores_clean(self, texts: list[str], questions: list[str | None]) -> np.ndarray:
         if self.kind == "rules":
-            return rule_scores(texts, questions)
+            return np.asarray(np.maximum(rule_scores(texts, questions), 0.0), dtype=np.float32)
         if self.kind == "sklearn":
             return sk_model.predict_proba(self._sk, texts, questions)
         if self.kind == "spacy":

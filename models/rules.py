@@ -62,10 +62,16 @@ from models.rule_reading import (
     read_polarity,
     read_verdict,
 )
+from models.rule_setting import outside_work
 from models.taxonomy import LABEL_INDEX, LABELS, QuestionKind, question_kind
 from models.text import cached_question_kind
 
 RULES_FACTORY: Final[str] = "coachlens_theme_rules"
+VETO: Final[float] = -1.0
+"""A rule score that rules a label out whatever the trained models say (the ensemble
+scores it 0): the comment is out of the codebook's scope for that label."""
+_CONDUCT = [LABEL_INDEX["conduct:neg"], LABEL_INDEX["conduct:pos"]]
+_SUPPORT = [LABEL_INDEX["support:neg"], LABEL_INDEX["support:pos"]]
 
 if not Doc.has_extension("rule_scores"):
     Doc.set_extension("rule_scores", default=None)
@@ -99,7 +105,8 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
         matcher: The matcher from :func:`~models.cue_matcher.build_cue_matcher`.
 
     Returns:
-        A float32 array of 18 confidences in codebook order.
+        A float32 array of 18 confidences in codebook order; :data:`VETO` where
+        the comment is out of scope for a label.
     """
     scores = np.zeros(len(LABELS), dtype=np.float32)
     words = mark_word_hyphens(doc, words)
@@ -149,6 +156,12 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
         specific = [LABEL_INDEX[f"{a}:{polarity}"] for a in lexicon.CUES if a != "overall"]
         if scores[specific].max() < 0.5:
             scores[LABEL_INDEX[f"overall:{polarity}"]] = confidence
+    if outside_work(words):
+        # harassment by strangers in the street or at school: no conduct, and no support
+        # either when it is told as a harassment account (no one at work was there to act)
+        scores[_CONDUCT] = VETO
+        if qkind is QuestionKind.COMPLAINT or any(a == "conduct" for (a, _), _s, _e in matches):
+            scores[_SUPPORT] = VETO
     return scores
 
 
@@ -247,6 +260,7 @@ __all__ = [
     "KEEP_GOING",
     "RULES_FACTORY",
     "SHORT_ANSWER",
+    "VETO",
     "WINDOW",
     "WISHES",
     "ThemeRules",
