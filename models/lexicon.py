@@ -1806,7 +1806,7 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"belittl(e|es|ed|ing)",
             r"humiliat(e|es|ed|ing|ion)",
             r"threat(en|ens|ened|ening|s)?",
-            r"(rude|rudely|rudeness|disrespect(s|ed|ful|fully|ing)?|condescending|patroni[sz](e|es|ed|ing)|demean(s|ed|ing)?|degrading|judg(e)?mental)",
+            r"(rude|rudely|rudeness|disrespect(s|ed|ful|fully|ing)?|condescending|patroni[sz](e|es|ed|ing)|demean(s|ed|ing)?|degrading)",
             r"(racist|sexist|homophobic|transphobic|misogyn(y|ist|istic)|racial|sexual|racially|sexually)",
             r"(comments?|remarks?) about (my|her|his|their) (body|appearance|looks|weight|accent|religion|skin|hair)",
             r"inappropriate (comments?|remarks?|touching|behaviou?r|messages|jokes?)",

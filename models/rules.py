@@ -63,6 +63,7 @@ from models.rule_reading import (
     read_verdict,
 )
 from models.rule_setting import outside_work
+from models.rule_traits import trait_matches
 from models.taxonomy import LABEL_INDEX, LABELS, QuestionKind, question_kind
 from models.text import cached_question_kind
 
@@ -113,6 +114,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
     about_manager = any(map(is_management, words))
     judgements: dict[str, float] = {}
     matches = [(doc.vocab.strings[m].split("/"), start, end) for m, start, end in matcher(doc)]
+    matches += trait_matches(words)
     praised = {  # clauses that praise someone: "thanks people in front of the team" is no insult
         clause_bounds(words, start, end)[0]
         for (aspect, kind), start, end in matches

@@ -95,7 +95,6 @@ def test_combine_scores_a_vetoed_label_zero_whatever_the_models_say():
         ("Toxic coworkers and a terrible supervisor.", {"conduct:neg"}),
         ("My manager is toxic.", {"conduct:neg"}),
         ("some colleagues treat new starters rudely", {"conduct:neg"}),
-        ("the supervisors are judgemental", {"conduct:neg"}),
         # a toxic culture or place names no one acting
         ("very toxic place to work", set()),
         ("The culture is toxic.", set()),
