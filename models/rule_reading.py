@@ -283,6 +283,7 @@ COLLEAGUES: frozenset[str] = frozenset(
 _ANYONE: frozenset[str] = frozenset("man men woman women guy guys bloke blokes kids youths".split())
 """Outsider words that may as well name the writer or a colleague ("I'm a woman on nights")."""
 _WATCHING: frozenset[str] = frozenset("front presence sight earshot".split())
+_COORDINATORS: frozenset[str] = frozenset(", and & or".split())
 
 
 Person = tuple[int, str] | None
@@ -355,8 +356,18 @@ def out_of_scope(
             return False
         earlier = people[site.c_start]
         return any(map(is_outsider, actors)) or (earlier is not None and earlier[1] == "outsider")
-    return (
-        aspect != "support"
-        and any(map(is_outsider, words[site.c_start : site.start]))
-        and not any(map(is_management, clause))
+    if aspect == "support":
+        return False
+    if site.end - site.start == 1 and _describes_outsiders(words, site.end):
+        return True  # "impatient customers", "demanding and rude clients"
+    return any(map(is_outsider, words[site.c_start : site.start])) and not any(
+        map(is_management, clause)
     )
+
+
+def _describes_outsiders(words: list[str], end: int) -> bool:
+    """Whether the one-word cue ending at ``end`` is an adjective of outsiders after it."""
+    nxt = words[end : end + 3]
+    if nxt[:1] and nxt[0] != "public" and is_outsider(nxt[0]):  # not "made public"
+        return True
+    return len(nxt) == 3 and nxt[0] in _COORDINATORS and is_outsider(nxt[2])

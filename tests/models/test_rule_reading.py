@@ -267,3 +267,18 @@ def test_named_people_gives_the_last_person_named_before_each_position():
     assert people[words.index("shouted")] == (1, "outsider")
     assert people[words.index("laughed")] == (6, "staff")
     assert people[len(words)] == (6, "staff")  # customers only watching
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Some rude and impatient customers", "demanding clients and long hours", "impatient patients"],
+)
+def test_an_adjective_cue_of_outsiders_named_after_it_is_out_of_scope(text):
+    assert rule_labels((text, IMPROVE)) == [set()]
+
+
+def test_an_adjective_cue_of_managers_beside_outsiders_stays_in_scope():
+    assert rule_labels(("impatient managers and pushy customers", IMPROVE)) == [{"pressure:neg"}]
+    assert rule_labels(
+        ("Make the promotion criteria public so people stop thinking it's rigged.", IMPROVE)
+    ) == [{"clarity:neg", "fairness:neg"}]
