@@ -281,4 +281,4 @@ def test_an_adjective_cue_of_managers_beside_outsiders_stays_in_scope():
     assert rule_labels(("impatient managers and pushy customers", IMPROVE)) == [{"pressure:neg"}]
     assert rule_labels(
         ("Make the promotion criteria public so people stop thinking it's rigged.", IMPROVE)
-    ) == [{"clarity:neg", "fairness:neg"}]
+    ) == [{"clarity:neg"}]
