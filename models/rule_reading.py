@@ -52,6 +52,10 @@ _UNDERGONE: frozenset[str] = frozenset("feel felt feels am 'm was get got been".
 """First words of a cue the writer undergoes rather than does ("I feel supported")."""
 _DONT: tuple[list[str], ...] = (["do", "n't"], ["do", "not"], ["do", "nt"])
 _MUST_AFTER: tuple[list[str], ...] = (["has", "to"], ["have", "to"])
+QUESTION_VERDICT = 0.8
+"""Confidence of a verdict the question decides: management named bare, as the answer
+("Management." under "what is good?"). The answer is the judgement; the trained models,
+which read the question only as a feature, must not turn it round."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,9 +253,9 @@ def _topic_verdict(site: CueSite, confidence: float) -> tuple[str, float] | None
     ):
         return None
     if qkind in (QuestionKind.IMPROVE, QuestionKind.ADVICE):
-        return "neg", 0.6  # "Management, as always."
+        return "neg", QUESTION_VERDICT  # "Management, as always."
     if qkind is QuestionKind.GOOD:
-        return "pos", 0.6  # "My manager." answering "what is good?"
+        return "pos", QUESTION_VERDICT  # "My manager." answering "what is good?"
     return None
 
 

@@ -53,6 +53,7 @@ from models.rule_lexicon import (
     repaired_doc,
 )
 from models.rule_reading import (
+    QUESTION_VERDICT,
     CueSite,
     Person,
     in_compound,
@@ -73,6 +74,7 @@ VETO: Final[float] = -1.0
 scores it 0): the comment is out of the codebook's scope for that label."""
 _CONDUCT = [LABEL_INDEX["conduct:neg"], LABEL_INDEX["conduct:pos"]]
 _SUPPORT = [LABEL_INDEX["support:neg"], LABEL_INDEX["support:pos"]]
+_OTHER = {"neg": "pos", "pos": "neg"}
 
 if not Doc.has_extension("rule_scores"):
     Doc.set_extension("rule_scores", default=None)
@@ -121,6 +123,8 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
         if aspect == "recognition" and kind == "pos"
     }
     people: list[Person] | None = None  # who is named where, once a conduct cue needs it
+    asked: set[str] = set()  # polarities of verdicts the question decided ("Management.")
+    said = False  # whether any cue says something of its own
     spans: dict[str, dict[int, int]] = {}  # aspect -> start -> longest end
     for (aspect, _), start, end in matches:
         starts = spans.setdefault(aspect, {})
@@ -141,7 +145,12 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
             if verdict is not None:
                 polarity, confidence = verdict
                 judgements[polarity] = max(judgements.get(polarity, 0.0), confidence)
+                if confidence == QUESTION_VERDICT:
+                    asked.add(polarity)
+                else:
+                    said = True
             continue
+        said = True
         polarity, confidence = cast(tuple[str, float], reading)
         if aspect == "conduct" and people is None:
             people = named_people(words)
@@ -153,7 +162,12 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
         scores[idx] = max(scores[idx], confidence)
     if about_manager:
         for polarity in carried_judgements(words):
+            said = True
             judgements[polarity] = max(judgements.get(polarity, 0.0), 0.6)
+    if len(asked) == 1 and not said:
+        # management named as the answer ("pay, management, hours" under "what could be
+        # improved?"): the question decides which way the judgement goes
+        scores[LABEL_INDEX[f"overall:{_OTHER[asked.pop()]}"]] = VETO
     for polarity, confidence in judgements.items():
         specific = [LABEL_INDEX[f"{a}:{polarity}"] for a in lexicon.CUES if a != "overall"]
         if scores[specific].max() < 0.5:

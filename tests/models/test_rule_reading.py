@@ -13,6 +13,7 @@ from models.rule_context import (
     mark_word_hyphens,
 )
 from models.rule_reading import (
+    QUESTION_VERDICT,
     CueSite,
     in_compound,
     named_people,
@@ -21,7 +22,8 @@ from models.rule_reading import (
     read_polarity,
     read_verdict,
 )
-from models.taxonomy import QuestionKind
+from models.rules import VETO, rule_scores
+from models.taxonomy import LABEL_INDEX, QuestionKind
 from tests.models.test_rules import GOOD, IMPROVE, OTHER, rule_labels
 
 
@@ -282,3 +284,16 @@ def test_an_adjective_cue_of_managers_beside_outsiders_stays_in_scope():
     assert rule_labels(
         ("Make the promotion criteria public so people stop thinking it's rigged.", IMPROVE)
     ) == [{"clarity:neg"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [("Management", GOOD, "overall:pos"), ("pay, management, hours", IMPROVE, "overall:neg")],
+)
+def test_management_named_as_the_answer_is_judged_by_the_question_and_rules_out_the_other_way(
+    text, question, expected
+):
+    scores = rule_scores([text], [question])[0]
+    other = expected.replace("neg", "x").replace("pos", "neg").replace("x", "pos")
+    assert scores[LABEL_INDEX[expected]] == pytest.approx(QUESTION_VERDICT)
+    assert scores[LABEL_INDEX[other]] == VETO
