@@ -288,6 +288,9 @@ _ANYONE: frozenset[str] = frozenset("man men woman women guy guys bloke blokes k
 """Outsider words that may as well name the writer or a colleague ("I'm a woman on nights")."""
 _WATCHING: frozenset[str] = frozenset("front presence sight earshot".split())
 _COORDINATORS: frozenset[str] = frozenset(", and & or".split())
+_TEAM: frozenset[str] = frozenset("team teams".split())
+_SUBJECT_AFTER: frozenset[str] = frozenset("is are was were 's who have has".split())
+"""After "team", words that make it the subject ("the team is supportive")."""
 
 
 Person = tuple[int, str] | None
@@ -347,6 +350,8 @@ def out_of_scope(
         people: :func:`named_people` of the comment (computed when not given).
     """
     words, clause = site.words, site.words[site.c_start : site.c_end]
+    if aspect == "support" and polarity == "pos" and _peers_act(site, clause):
+        return True  # "colleagues are kind and helpful": only conduct counts colleagues
     if aspect == "conduct" and polarity == "neg":
         # who acts: the nearest person named before the cue in its clause ("when the
         # customer threatened me my manager laughed"), else anyone in the clause, else
@@ -367,6 +372,21 @@ def out_of_scope(
     return any(map(is_outsider, words[site.c_start : site.start])) and not any(
         map(is_management, clause)
     )
+
+
+def _peers_act(site: CueSite, clause: list[str]) -> bool:
+    """Whether colleagues, and no manager, are the subject of the cue's clause.
+
+    "The team is supportive" and "lovely colleagues who'd do anything for you" are;
+    "praises the team" and "raised it at team meetings" are not.
+    """
+    before = site.words[site.c_start : site.start]
+    subject = any(
+        w in COLLEAGUES
+        or (w in _TEAM and before[i + 1 : i + 2] and before[i + 1] in _SUBJECT_AFTER)
+        for i, w in enumerate(before)
+    )
+    return subject and not any(map(is_management, clause))
 
 
 def _describes_outsiders(words: list[str], end: int) -> bool:

@@ -297,3 +297,23 @@ def test_management_named_as_the_answer_is_judged_by_the_question_and_rules_out_
     other = expected.replace("neg", "x").replace("pos", "neg").replace("x", "pos")
     assert scores[LABEL_INDEX[expected]] == pytest.approx(QUESTION_VERDICT)
     assert scores[LABEL_INDEX[other]] == VETO
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("colleagues kind and helpful", set()),
+        ("the team is really supportive", set()),
+        ("Lovely colleagues who'd do anything for you", set()),
+        ("team leader is supportive", {"support:pos"}),
+        ("my colleagues and my manager are supportive", {"support:pos"}),
+    ],
+)
+def test_support_from_colleagues_is_not_a_managers_strength(text, expected):
+    assert rule_labels((text, GOOD)) == [expected]
+
+
+def test_support_for_colleagues_from_management_stays_in_scope():
+    assert rule_labels(("praises the team and supports them when things go wrong", GOOD)) == [
+        {"recognition:pos", "support:pos"}
+    ]
