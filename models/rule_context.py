@@ -246,6 +246,24 @@ def hedges(before: list[str]) -> bool:
     )
 
 
+def too_much_to(before: list[str]) -> bool:
+    """Whether the words before a cue say "too <something> to": "too important to care".
+
+    The cue then names what does not happen, whatever stands between "too" and "to"
+    ("too wrapped up in themselves to notice").
+    """
+    if "to" not in before[-2:]:
+        return False
+    to = len(before) - 1 - before[::-1].index("to")
+    span = before[max(0, to - 5) : to]
+    # "too many managers to know who to listen to" counts, it does not refuse
+    return "too" in span and span[span.index("too") + 1 : span.index("too") + 2] not in (
+        ["many"],
+        ["much"],
+        ["few"],
+    )
+
+
 def cue_polarity(
     kind: str,
     before: list[str],
@@ -267,7 +285,9 @@ def cue_polarity(
     negated = negates(before) or negates(inside, following=after[0] if after else "") or contrast
     hedged = hedges(before) or has_any(after[:3], frozenset({"more", "better"}))
     if kind == "pos":  # a refused strength is missing: "refused to listen"
-        too_busy = "busy" in before and "too" in before  # "too busy to help"
+        if too_much_to(before):  # "too proud to listen"; "never too busy to help" is a strength
+            return "pos" if negates(before) else "neg"
+        too_busy = "busy" in before and "too" in before  # "too busy with targets to help"
         refused = has_any(before, REFUSALS)
         return (
             "neg"

@@ -317,3 +317,16 @@ def test_support_for_colleagues_from_management_stays_in_scope():
     assert rule_labels(("praises the team and supports them when things go wrong", GOOD)) == [
         {"recognition:pos", "support:pos"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        ("managers are too important to care about us", IMPROVE, {"support:neg"}),
+        ("my manager is too proud to listen", IMPROVE, {"listening:neg"}),
+        ("managers are never too busy to help", GOOD, {"support:pos"}),
+        ("my manager is not too proud to listen", GOOD, {"listening:pos"}),
+    ],
+)
+def test_too_something_to_denies_the_strength_that_follows(text, question, expected):
+    assert rule_labels((text, question)) == [expected]
