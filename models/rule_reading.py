@@ -395,3 +395,28 @@ def _describes_outsiders(words: list[str], end: int) -> bool:
     if nxt[:1] and nxt[0] != "public" and is_outsider(nxt[0]):  # not "made public"
         return True
     return len(nxt) == 3 and nxt[0] in _COORDINATORS and is_outsider(nxt[2])
+
+
+ALLOCATIONS: frozenset[str] = frozenset(
+    "promotion promotions promoted promote hiring hire hires hired recruitment recruiting "
+    "selection pay salary salaries raises bonus bonuses allocation allocated allocating "
+    "practices practice policies policy opportunities opportunity shifts rota rotas "
+    "overtime progression appraisal appraisals roles jobs posts acting-up".split()
+)
+"""What managers hand out; discrimination in handing it out is unfair allocation."""
+
+
+def aspect_of(aspect: str, site: CueSite) -> str:
+    """The aspect a cue speaks to at its site: discrimination in allocation is fairness.
+
+    "Discriminatory promotion practices" and "discrimination in who gets overtime" are
+    the codebook's unfair allocation (``fairness``); discrimination told as treatment
+    ("age discrimination, she says we should retire") stays ``conduct``.
+    """
+    if (
+        aspect == "conduct"
+        and site.words[site.start].startswith("discriminat")
+        and has_any(site.words[site.c_start : site.c_end], ALLOCATIONS)
+    ):
+        return "fairness"
+    return aspect

@@ -56,6 +56,7 @@ from models.rule_reading import (
     QUESTION_VERDICT,
     CueSite,
     Person,
+    aspect_of,
     in_compound,
     named_people,
     not_said_of_staff,
@@ -151,6 +152,7 @@ def score_words(doc: Doc, words: list[str], qkind: QuestionKind, matcher: CueMat
                     said = True
             continue
         said = True
+        aspect = aspect_of(aspect, site)
         polarity, confidence = cast(tuple[str, float], reading)
         if aspect == "conduct" and people is None:
             people = named_people(words)

@@ -330,3 +330,17 @@ def test_support_for_colleagues_from_management_stays_in_scope():
 )
 def test_too_something_to_denies_the_strength_that_follows(text, question, expected):
     assert rule_labels((text, question)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stop discriminatory promotion practices against older staff.", {"fairness:neg"}),
+        (
+            "she was discriminated against by her supervisor because of her religion",
+            {"conduct:neg"},
+        ),
+    ],
+)
+def test_discrimination_in_allocation_is_fairness_and_as_treatment_is_conduct(text, expected):
+    assert rule_labels((text, IMPROVE)) == [expected]
