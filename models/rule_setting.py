@@ -69,6 +69,12 @@ _STUDENT_YEARS: Final[frozenset[str]] = frozenset("school college university".sp
 """Read after "was in" or "was at": "when I was in school" (not "like being at school")."""
 
 
+_MARKERS: Final[frozenset[str]] = (
+    STRANGERS | PUBLIC_PLACES | _GROUP | _STUDENT_YEARS | {w for _, w in _STUDENT_SETTINGS}
+)
+"""Every word that can set a scene outside work, to skip comments with none at once."""
+
+
 def names_workplace_people(words: list[str]) -> bool:
     """Whether any word names management or people at work."""
     return any(is_management(w) or w in WORKPLACE_PEOPLE for w in words)
@@ -80,7 +86,11 @@ def outside_setting(words: list[str]) -> bool:
     Args:
         words: Lower-cased words of the comment.
     """
+    if _MARKERS.isdisjoint(words):  # most comments: one set operation, no loop
+        return False
     for i, w in enumerate(words):
+        if w not in _MARKERS:
+            continue
         prev = words[i - 1] if i else ""
         if w in STRANGERS:
             return True

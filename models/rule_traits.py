@@ -57,6 +57,8 @@ PREDICATE_TRAITS: Final[dict[str, tuple[str, CueKind]]] = {
 """Traits read only after a copula: "patient managers" may name a job ("Patient
 Services Manager") and "a clear divide between management and staff" is no clarity."""
 
+_ALL_TRAITS: Final[frozenset[str]] = frozenset(TRAITS) | frozenset(PREDICATE_TRAITS)
+
 _LINKS: Final[frozenset[str]] = frozenset(
     ", and & but yet or very really so quite extremely incredibly always generally mostly "
     "super genuinely truly fairly pretty too overly all just not n't never".split()
@@ -117,6 +119,8 @@ def trait_matches(words: list[str]) -> list[tuple[list[str], int, int]]:
         One one-word match per trait that describes a management word.
     """
     out: list[tuple[list[str], int, int]] = []
+    if _ALL_TRAITS.isdisjoint(words):  # most comments: one set operation, no loop
+        return out
     for i, w in enumerate(words):
         trait = TRAITS.get(w)
         if trait is not None and (_describes_before(words, i) or _describes_after(words, i)):
