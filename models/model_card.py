@@ -15,13 +15,19 @@ CARD_PATH = Path(__file__).resolve().parent / "MODEL_CARD.md"
 LIMITS = """\
 - Trained only on comments written for this project from the codebook (no real staff
   comments); real text is more varied, so expect lower scores on live data than on the
-  held-out split. `eval_dev` below is the honest estimate.
+  held-out split. `eval_dev` below is the honest estimate, though optimistic: its errors
+  were read to find missing mechanisms (never copied, never trained on), so a fresh set of
+  the same kind will score somewhat lower.
 - Rare positive labels (`clarity:pos`, `fairness:pos`, `conduct:pos`, ...) have few real
   examples to measure on; their figures on `eval_dev` are not meaningful (support < 5).
 - English only. Other languages, and comments longer than 4,000 characters (cut there),
   are scored but not reliably.
 - Rules decide polarity from negation/hedge words in the same clause; irony and sarcasm
   ("oh yes, they really value us") defeat them.
+- Harassment told outside work with no one from work named ("a man followed me from the
+  bus stop") is ruled out of `conduct` and `support`; an account that names its harasser
+  only as "a man" although he is a colleague ("a man from accounts, on the bus home") is
+  wrongly ruled out too.
 - The classifier flags themes in text; it says nothing about whether a complaint is upheld.
 """
 
