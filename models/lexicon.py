@@ -1816,6 +1816,7 @@ CUES: Final[dict[str, dict[CueKind, tuple[str, ...]]]] = {
             r"(manager|managers|management|boss|bosses|supervisor|supervisors|leadership|leaders|colleagues|coworkers|peers|people|staff|team|clique|he|she) (is|was|are|were|'s|'re|can|became|become|got|get|gets) [be|so|very|really|extremely|incredibly|quite|pretty|super|utterly|completely|totally|absolutely|just|increasingly] toxic",
             r"toxicity",
             r"(put|puts|putting) (me|us|people|staff) down",
+            r"(think|thinks|thought|treat|treats|treated|see|sees|saw|view|views) (us|you|staff|people|employees|workers|everyone|others|them|me|juniors) (as|are|were|is|like) [being] (beneath|below) (them|him|her|themselves|himself|herself)",
             r"(made|makes|make|making) (me|us|her|him|staff|people|you|u|them|everyone|someone|colleagues) cry",
             r"(made|makes|make|making) (me|us|you|u|people|staff|everyone) feel [so|like] (stupid|small|worthless|useless|inferior|thick|humiliated|belittled|intimidated|uncomfortable|unsafe|scared|threatened|embarrassed|ashamed|dirt|rubbish|nothing|idiot|idiots|incompetent)",
             # aggressive people, not "aggressive targets"

@@ -77,3 +77,7 @@ def test_unwanted_attention_and_put_downs_are_conduct_needs() -> None:
         ("He keeps telling me to smile more.", OTHER),
     )
     assert all("conduct:neg" in labels for labels in results)
+
+
+def test_seeing_staff_as_beneath_them_is_disrespect():
+    assert rule_labels(("managers think staff are beneath them", IMPROVE)) == [{"conduct:neg"}]
