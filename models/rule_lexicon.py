@@ -209,7 +209,58 @@ def repaired_doc(doc: Doc) -> tuple[Doc, list[str]]:
     """
     lowered = lower_words(doc)
     repaired = list(map(correct_transposition, lowered))
-    if repaired == lowered:
+    starts = run_on_starts(doc)
+    if repaired == lowered and not starts:
         return doc, lowered
-    doc = Doc(doc.vocab, words=repaired, spaces=[bool(t.whitespace_) for t in doc])
+    spaces = [bool(t.whitespace_) for t in doc]
+    for i in reversed(starts):  # "not supportive at all Senior managers are poor"
+        repaired[i:i] = ["."]
+        spaces[i - 1 : i] = [False, True]
+    doc = Doc(doc.vocab, words=repaired, spaces=spaces)
     return doc, lower_words(doc)
+
+
+_BEFORE_NAMES: Final[frozenset[str]] = frozenset(
+    "to with from by at for and or of the a an my our your his her their like as than about "
+    "tell told ask asked said says called call named meet met in on is was are were think "
+    "thought when if but so that because whether until after before since dear hi hello "
+    "thanks thank see saw over during near into onto under via per vs even just never not "
+    "only also still ever already use used using".split()
+)
+"""Lower-case words a proper name often follows ("asked Dave", "in Leeds", "didn't even
+Datix it")."""
+
+
+def run_on_starts(doc: Doc) -> list[int]:
+    """Where a run-on comment starts a new sentence without punctuation.
+
+    Reviews pasted without their line breaks run list items together ("Terrible
+    managers Systems that don't work Unfairly strict"); a capitalised word right
+    after a lower-case word starts the next item when it is a word the rules read
+    (:func:`known_words`: not a name, a month or an organisation), unless it follows a
+    word that names usually follow ("asked Dave").
+
+    Args:
+        doc: A tokenised comment.
+
+    Returns:
+        Indices of the tokens that start a new sentence.
+    """
+    out = []
+    vocabulary = known_words()
+    for i in range(1, len(doc)):
+        tok, prev = doc[i], doc[i - 1]
+        text = tok.text
+        if (
+            len(text) > 1
+            and text[0].isupper()
+            and text[1:].islower()
+            and text.isalpha()
+            and prev.whitespace_
+            and prev.is_alpha
+            and prev.text.islower()
+            and prev.text not in _BEFORE_NAMES
+            and tok.lower_ in vocabulary  # a word the rules read, not "Jo", "Ofsted", "October"
+        ):
+            out.append(i)
+    return out

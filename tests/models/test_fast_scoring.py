@@ -24,7 +24,7 @@ from models.bench import generate_comments
 from models.corpus import load_corpus
 from models.fast_bow import BowScorer
 from models.predict import ThemeClassifier, combine
-from models.rule_lexicon import _OVERALL_MGMT
+from models.rule_lexicon import _OVERALL_MGMT, run_on_starts
 from models.rules import (
     RULES_FACTORY,
     build_matcher,
@@ -143,13 +143,24 @@ def test_matcher_built_from_hashes_holds_the_same_phrases() -> None:
 
 
 def _slow_repaired(nlp: Language, text: str) -> Doc:
-    """The typo repair of ``rule_pipeline``'s doc builder as it was."""
+    """The typo repair of ``rule_pipeline``'s doc builder, token by token, with a full
+    stop before each run-on item (:func:`run_on_starts`, tested in test_run_on.py)."""
     doc = nlp.make_doc(text)
     lowered = [t.lower_ for t in doc]
     repaired = [correct_transposition(w) for w in lowered]
-    if repaired != lowered:
-        doc = Doc(nlp.vocab, words=repaired, spaces=[bool(t.whitespace_) for t in doc])
-    return doc
+    starts = set(run_on_starts(doc))
+    if repaired == lowered and not starts:
+        return doc
+    words: list[str] = []
+    spaces: list[bool] = []
+    for i, t in enumerate(doc):
+        if i in starts:
+            spaces[-1] = False
+            words.append(".")
+            spaces.append(True)
+        words.append(repaired[i])
+        spaces.append(bool(t.whitespace_))
+    return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
 @SETTINGS
