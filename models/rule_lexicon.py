@@ -225,10 +225,11 @@ _BEFORE_NAMES: Final[frozenset[str]] = frozenset(
     "tell told ask asked said says called call named meet met in on is was are were think "
     "thought when if but so that because whether until after before since dear hi hello "
     "thanks thank see saw over during near into onto under via per vs even just never not "
-    "only also still ever already use used using".split()
+    "only also still ever already use used using little big new old young real proper "
+    "total complete absolute right".split()
 )
 """Lower-case words a proper name often follows ("asked Dave", "in Leeds", "didn't even
-Datix it")."""
+Datix it", "a little Hitler", "the new Head of Service")."""
 
 
 def run_on_starts(doc: Doc) -> list[int]:
@@ -237,8 +238,8 @@ def run_on_starts(doc: Doc) -> list[int]:
     Reviews pasted without their line breaks run list items together ("Terrible
     managers Systems that don't work Unfairly strict"); a capitalised word right
     after a lower-case word starts the next item when it is a word the rules read
-    (:func:`known_words`: not a name, a month or an organisation), unless it follows a
-    word that names usually follow ("asked Dave").
+    (:func:`known_words`: not a name such as "Jo", a month or an organisation), unless it
+    follows a word that names usually follow ("asked Dave", "a little Hitler").
 
     Args:
         doc: A tokenised comment.
@@ -260,7 +261,7 @@ def run_on_starts(doc: Doc) -> list[int]:
             and prev.is_alpha
             and prev.text.islower()
             and prev.text not in _BEFORE_NAMES
-            and tok.lower_ in vocabulary  # a word the rules read, not "Jo", "Ofsted", "October"
+            and tok.lower_ in vocabulary  # a word the rules read: not "Jo", "Ofsted"
         ):
             out.append(i)
     return out

@@ -33,6 +33,7 @@ def test_a_capitalised_rule_word_after_a_lower_case_word_starts_an_item():
         "didn't even Datix it",
         "I think I was right",  # "I" is no item
         "Management. Poor.",  # punctuated already
+        "The store manager is a little Hitler.",  # a name inside a cue
     ],
 )
 def test_names_months_and_punctuated_text_are_not_split(text):
