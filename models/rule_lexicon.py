@@ -213,7 +213,7 @@ def repaired_doc(doc: Doc) -> tuple[Doc, list[str]]:
     if repaired == lowered and not starts:
         return doc, lowered
     spaces = [bool(t.whitespace_) for t in doc]
-    for i in reversed(starts):  # "not supportive at all Senior managers are poor"
+    for i in reversed(starts):  # "never thanks anyone Supervisors are useless"
         repaired[i:i] = ["."]
         spaces[i - 1 : i] = [False, True]
     doc = Doc(doc.vocab, words=repaired, spaces=spaces)
@@ -235,8 +235,8 @@ Datix it", "a little Hitler", "the new Head of Service")."""
 def run_on_starts(doc: Doc) -> list[int]:
     """Where a run-on comment starts a new sentence without punctuation.
 
-    Reviews pasted without their line breaks run list items together ("Terrible
-    managers Systems that don't work Unfairly strict"); a capitalised word right
+    Reviews pasted without their line breaks run list items together ("rota chaos
+    Management is a joke Never any praise"); a capitalised word right
     after a lower-case word starts the next item when it is a word the rules read
     (:func:`known_words`: not a name such as "Jo", a month or an organisation), unless it
     follows a word that names usually follow ("asked Dave", "a little Hitler").

@@ -273,7 +273,11 @@ def test_named_people_gives_the_last_person_named_before_each_position():
 
 @pytest.mark.parametrize(
     "text",
-    ["Some rude and impatient customers", "demanding clients and long hours", "impatient patients"],
+    [
+        "Loads of impatient and rude shoppers",
+        "demanding clients and long hours",
+        "impatient patients",
+    ],
 )
 def test_an_adjective_cue_of_outsiders_named_after_it_is_out_of_scope(text):
     assert rule_labels((text, IMPROVE)) == [set()]
@@ -302,7 +306,7 @@ def test_management_named_as_the_answer_is_judged_by_the_question_and_rules_out_
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("colleagues kind and helpful", set()),
+        ("coworkers are kind and helpful", set()),
         ("the team is really supportive", set()),
         ("Lovely colleagues who'd do anything for you", set()),
         ("team leader is supportive", {"support:pos"}),
@@ -335,7 +339,7 @@ def test_too_something_to_denies_the_strength_that_follows(text, question, expec
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Stop discriminatory promotion practices against older staff.", {"fairness:neg"}),
+        ("End the discriminatory shift allocation against night staff.", {"fairness:neg"}),
         (
             "she was discriminated against by her supervisor because of her religion",
             {"conduct:neg"},

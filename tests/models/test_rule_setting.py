@@ -64,7 +64,7 @@ def test_place_words_need_a_lead_to_name_a_place():
 
 
 def test_rules_veto_conduct_and_support_of_a_stranger_harassment_account():
-    text = "Two men followed me on my scooter till my house, passing dirty comments."
+    text = "Three lads on mopeds trailed me to my street, whistling and jeering."
     scores = rule_scores([text], [COMPLAINT])[0]
     for label in ("conduct:neg", "conduct:pos", "support:neg", "support:pos"):
         assert scores[LABEL_INDEX[label]] == VETO
@@ -96,8 +96,8 @@ def test_combine_scores_a_vetoed_label_zero_whatever_the_models_say():
         ("My manager is toxic.", {"conduct:neg"}),
         ("some colleagues treat new starters rudely", {"conduct:neg"}),
         # a toxic culture or place names no one acting
-        ("very toxic place to work", set()),
-        ("The culture is toxic.", set()),
+        ("such a toxic workplace", set()),
+        ("The atmosphere is toxic.", set()),
     ],
 )
 def test_toxic_people_are_conduct_but_a_toxic_place_is_not(text, expected):

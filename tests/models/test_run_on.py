@@ -17,11 +17,8 @@ def starts(text: str) -> list[str]:
 
 
 def test_a_capitalised_rule_word_after_a_lower_case_word_starts_an_item():
-    assert starts("Terrible managers Systems that don't work Unfairly strict with breaks") == [
-        "Systems",
-        "Unfairly",
-    ]
-    assert starts("not supportive at all Senior managers are poor") == ["Senior"]
+    assert starts("rota chaos Management is a joke Never any praise") == ["Management", "Never"]
+    assert starts("never thanks anyone Supervisors are useless") == ["Supervisors"]
 
 
 @pytest.mark.parametrize(
@@ -41,25 +38,18 @@ def test_names_months_and_punctuated_text_are_not_split(text):
 
 
 def test_the_repaired_doc_holds_a_full_stop_where_an_item_starts():
-    _, words = repaired_doc(NLP.make_doc("not supportive at all Senior managers are poor"))
-    assert words == "not supportive at all . senior managers are poor".split()
+    _, words = repaired_doc(NLP.make_doc("never thanks anyone Supervisors are useless"))
+    assert words == "never thanks anyone . supervisors are useless".split()
 
 
 @pytest.mark.parametrize(
     ("text", "question", "expected"),
     [
         # the negation of the first item no longer turns the verdict of the next one round
-        (
-            "Did not respect their staff, not supportive at all Senior managers are poor",
-            IMPROVE,
-            {"support:neg", "conduct:neg"},
-        ),
-        (
-            "Terrible managers Systems that don't work Unfairly strict with breaks",
-            IMPROVE,
-            {"fairness:neg"},
-        ),
-        ("hours ok no complaints Managers are fair", GOOD, {"fairness:pos"}),
+        # (without the split these read overall:pos, fairness:pos and fairness:neg)
+        ("not enough staff on nights Senior leadership is poor", IMPROVE, {"overall:neg"}),
+        ("lockers don't work Unfairly harsh on lateness", IMPROVE, {"fairness:neg"}),
+        ("pay ok nothing special Managers are fair", GOOD, {"fairness:pos"}),
     ],
 )
 def test_a_negation_does_not_cross_into_the_next_run_on_item(text, question, expected):
